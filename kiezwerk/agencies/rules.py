@@ -1,0 +1,48 @@
+"""Who may do what in an agency. Predicates take (user, agency).
+
+A user's roles are read once per request object and cached on it: checking several
+permissions on one page costs one query.
+"""
+
+import rules
+
+from kiezwerk.accounts.enums import STAFF_ROLES, Role
+
+
+def agency_roles(user) -> dict[int, str]:
+    """{agency_id: role} of the user's active memberships, cached on the user object."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_kiezwerk_agency_roles", None)
+    if cached is None:
+        from kiezwerk.agencies.models import Membership
+
+        cached = dict(Membership.objects.active().filter(user=user).values_list("agency_id", "role"))
+        user._kiezwerk_agency_roles = cached
+    return cached
+
+
+def role_in(user, agency) -> str | None:
+    return agency_roles(user).get(getattr(agency, "pk", None))
+
+
+def _has_role(*roles: str):
+    @rules.predicate
+    def predicate(user, agency) -> bool:
+        return agency is not None and role_in(user, agency) in roles
+
+    predicate.name = "has_role:" + ",".join(roles)
+    return predicate
+
+
+is_superuser = rules.is_superuser
+is_member = _has_role(*Role.values)
+is_manager = _has_role(Role.MANAGER)
+is_staff_member = _has_role(*STAFF_ROLES)
+is_funder = _has_role(Role.FUNDER)
+
+rules.add_perm("agencies.view_agency", is_superuser | is_member)
+rules.add_perm("agencies.view_team", is_superuser | is_staff_member)
+rules.add_perm("agencies.view_figures", is_superuser | is_staff_member | is_funder)
+rules.add_perm("agencies.view_activity", is_superuser | is_manager)
+rules.add_perm("agencies.export_team", is_superuser | is_manager)

@@ -1,0 +1,105 @@
+"""Base model and the activity log that every change in Kiezwerk writes to."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    """Every Kiezwerk table knows when a row was created and last changed."""
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class ArchivableQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
+
+
+class ArchivableModel(TimeStampedModel):
+    """Records are archived, never deleted: history and reports stay complete."""
+
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class ActivityLogQuerySet(models.QuerySet):
+    def for_object(self, target: models.Model):
+        content_type = ContentType.objects.get_for_model(target)
+        return self.filter(content_type=content_type, object_id=str(target.pk))
+
+    def for_agency(self, agency_id: int):
+        return self.filter(agency_id=agency_id)
+
+    def timeline(self):
+        return self.select_related("actor", "content_type").order_by("-created_at", "-pk")
+
+
+class ActivityLogEntry(models.Model):
+    """One domain event: who did what to which object, with the changed fields.
+
+    The agency key is a lazy reference ("agencies.Agency"): core never imports the agencies
+    app, but every entry carries its tenant so timelines are one index lookup.
+    """
+
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=False)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    verb = models.CharField(_("what"), max_length=100)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    target = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField(_("object"), max_length=200)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = ActivityLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "-created_at"], name="activity_object_idx"
+            ),
+            models.Index(fields=["agency", "-created_at"], name="activity_agency_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.verb} {self.object_repr}"
+
+    @property
+    def label(self) -> str:
+        from kiezwerk.core.activity import verb_label
+
+        return verb_label(self.verb)

@@ -1,0 +1,67 @@
+"""The back-office home: which agency, and what it holds."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from kiezwerk.accounts.enums import STAFF_ROLES, Role
+from kiezwerk.agencies.models import Agency, Membership, Neighbourhood
+from kiezwerk.agencies.rules import role_in
+from kiezwerk.agencies.views import get_agency_for
+from kiezwerk.core.models import ActivityLogEntry
+from kiezwerk.funding.models import Grant
+from kiezwerk.reporting.queries import agency_counts
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """Straight to the agency when the user has one; a choice when several; a note when none."""
+    agencies = list(Agency.objects.visible_to(request.user).active())
+    if len(agencies) == 1:
+        return redirect("backoffice:agency", slug=agencies[0].slug)
+    return render(request, "reporting/home.html", {"agencies": agencies})
+
+
+@login_required
+@require_GET
+def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
+    agency = get_agency_for(request, slug, "agencies.view_agency")
+    user = request.user
+    role = role_in(user, agency)
+    context = {
+        "agency": agency,
+        "role": role,
+        "role_label": Role(role).label if role else None,
+        "neighbourhoods": _neighbourhoods(user, agency),
+        "grants": Grant.objects.active().filter(agency=agency).select_related("programme"),
+    }
+    if user.has_perm("agencies.view_team", agency):
+        context["team"] = _team(user, agency)
+        context["can_export_team"] = user.has_perm("agencies.export_team", agency)
+    if user.has_perm("agencies.view_figures", agency):
+        context["counts"] = agency_counts(agency)
+    if user.has_perm("agencies.view_activity", agency):
+        context["activity"] = ActivityLogEntry.objects.for_agency(agency.pk).timeline()[:10]
+    return render(request, "reporting/agency_home.html", context)
+
+
+def _neighbourhoods(user, agency: Agency):
+    return (
+        Neighbourhood.objects.visible_to(user)
+        .active()
+        .filter(agency=agency)
+        .select_related("district")
+    )
+
+
+def _team(user, agency: Agency):
+    return (
+        Membership.objects.visible_to(user)
+        .active()
+        .filter(agency=agency, role__in=STAFF_ROLES)
+        .select_related("user")
+        .prefetch_related("neighbourhoods")
+        .order_by("role", "user__name")
+    )

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Kiezwerk administration")
+admin.site.site_title = _("Kiezwerk administration")
+admin.site.index_title = _("Reference data")
+# Admin logins go through allauth, so lockout and two-factor authentication apply there too.
+admin.site.login = login_required(admin.site.login)
+
+urlpatterns = [
+    path("", include("kiezwerk.portal.urls")),
+    path("backoffice/", include("kiezwerk.reporting.urls")),
+    path("backoffice/", include("kiezwerk.agencies.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+handler400 = "kiezwerk.core.views.bad_request"
+handler403 = "kiezwerk.core.views.permission_denied"
+handler404 = "kiezwerk.core.views.page_not_found"
+handler500 = "kiezwerk.core.views.server_error"
