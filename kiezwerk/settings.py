@@ -156,6 +156,10 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kiezwerk] "
+# No mail to addresses that have no account: the form answers the same either way.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# django-axes does the per-user lockout; allauth keeps only its per-address flood limits.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kiezwerk"
 

@@ -1,8 +1,8 @@
-from django.urls import path
+from django.urls import re_path
 
 from kiezwerk.agencies import views
 
 app_name = "agencies"
 urlpatterns = [
-    path("<slug:slug>/team.<str:fmt>", views.team_export, name="team_export"),
+    re_path(r"^(?P<slug>[-\w]+)/team\.(?P<fmt>csv|xlsx)$", views.team_export, name="team_export"),
 ]

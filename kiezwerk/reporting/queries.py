@@ -9,6 +9,9 @@ from kiezwerk.funding.models import Grant
 from kiezwerk.network.models import Partner
 
 
+COUNTS = ("n_neighbourhoods", "n_team", "n_members", "n_partners", "n_network_members", "n_grants")
+
+
 def _active_count(model, **filters) -> Coalesce:
     rows = (
         model.objects.active()
@@ -23,16 +26,17 @@ def _active_count(model, **filters) -> Coalesce:
 
 def agency_counts(agency: Agency) -> dict[str, int]:
     """How much of each kind of record the agency holds (active records only)."""
-    return (
+    row = (
         Agency.objects.filter(pk=agency.pk)
         .annotate(
-            neighbourhoods=_active_count(Neighbourhood),
-            team=_active_count(Membership, role__in=STAFF_ROLES),
-            members=_active_count(Membership),
-            partners=_active_count(Partner),
-            network_members=_active_count(Partner, is_network_member=True),
-            grants=_active_count(Grant),
+            n_neighbourhoods=_active_count(Neighbourhood),
+            n_team=_active_count(Membership, role__in=STAFF_ROLES),
+            n_members=_active_count(Membership),
+            n_partners=_active_count(Partner),
+            n_network_members=_active_count(Partner, is_network_member=True),
+            n_grants=_active_count(Grant),
         )
-        .values("neighbourhoods", "team", "members", "partners", "network_members", "grants")
+        .values(*COUNTS)
         .get()
     )
+    return {name.removeprefix("n_"): value for name, value in row.items()}

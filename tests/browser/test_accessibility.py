@@ -1,0 +1,135 @@
+"""Every page, as the persona who sees it, passes axe (WCAG 2.1 A/AA) in a real browser.
+
+Each page is also checked for `<html lang="de">`, exactly one `<main>`, and a console free of
+Content Security Policy violations.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from kiezwerk.accounts.enums import Role
+from tests.factories import MembershipFactory, UserFactory, member
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+WRONG_PASSWORD = "ganz-falsches-passwort"
+FAILURES_UNTIL_LOCKOUT = 5
+
+
+def fail_login_once(user, submit_login_form):
+    return submit_login_form(user.email, WRONG_PASSWORD)
+
+
+def fail_login_until_locked_out(user, submit_login_form):
+    """Five failed logins for one e-mail address; the sixth attempt meets the lockout."""
+    for _ in range(FAILURES_UNTIL_LOCKOUT):
+        submit_login_form(user.email, WRONG_PASSWORD)
+    return submit_login_form(user.email, WRONG_PASSWORD)
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A page to scan: who visits it (a fixture name), how they log in, how they get there."""
+
+    id: str
+    path: str
+    persona: str | None = None
+    login: str = "cookie"  # "cookie", "form" (a fresh authentication), or "none"
+    reach: Callable | None = None  # (user, submit_login_form) -> response, instead of a GET
+    status: int = 200
+
+
+DASHBOARD = "/backoffice/kiez/"
+
+VISITS = [
+    # anonymous
+    Visit("start", "/"),
+    Visit("login", "/accounts/login/"),
+    Visit("login_failed", "/accounts/login/", "manager", login="none", reach=fail_login_once),
+    Visit("password_reset", "/accounts/password/reset/"),
+    Visit("password_reset_done", "/accounts/password/reset/done/"),
+    Visit("password_reset_bad_key", "/accounts/password/reset/key/1-ungueltig/"),
+    Visit("signup_closed", "/accounts/signup/"),
+    Visit("not_found", "/gibt-es-nicht/", status=404),
+    Visit(
+        "lockout", "/accounts/login/", "manager", login="none",
+        reach=fail_login_until_locked_out, status=429,
+    ),
+    # logged in
+    Visit("logout_confirmation", "/accounts/logout/", "manager"),
+    Visit("backoffice_chooser", "/backoffice/", "member_of_two_agencies"),
+    Visit("backoffice_no_agency", "/backoffice/", "member_of_no_agency"),
+    *[Visit(f"dashboard_{role}", DASHBOARD, role) for role in Role.values],
+    Visit("forbidden", "/backoffice/kiez/team.csv", "advisor", status=403),
+    Visit("reauthenticate", "/accounts/reauthenticate/", "manager"),
+    Visit("mfa_index", "/accounts/2fa/", "manager"),
+    Visit("totp_activate", "/accounts/2fa/totp/activate/", "manager", login="form"),
+    Visit("password_change", "/accounts/password/change/", "manager"),
+    Visit("email", "/accounts/email/", "manager"),
+    Visit("admin_index", "/admin/", "superuser"),
+]
+
+
+@pytest.fixture
+def member_of_two_agencies(agency, other_agency):
+    user = member(agency, Role.MANAGER, name="Jonas Keller", email="zwei@kiez.test")
+    MembershipFactory(agency=other_agency, user=user, role=Role.EVALUATOR)
+    return user
+
+
+@pytest.fixture
+def member_of_no_agency(transactional_db):
+    return UserFactory(name="Nina Roth", email="ohne@kiez.test")
+
+
+@pytest.fixture
+def superuser(transactional_db):
+    return UserFactory(
+        name="Sabine Admin", email="admin@kiez.test", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture(params=VISITS, ids=lambda visit: visit.id)
+def visited_page(request, page, log_in, submit_login_form):
+    """The page of one visit, reached as its persona; fails if it is not the expected page."""
+    visit = request.param
+    user = request.getfixturevalue(visit.persona) if visit.persona else None
+    if user is not None and visit.login == "cookie":
+        log_in(user)
+    elif user is not None and visit.login == "form":
+        submit_login_form(user.email)
+    response = visit.reach(user, submit_login_form) if visit.reach else page.goto(visit.path)
+    reached = (response.status, page.url.removeprefix(request.getfixturevalue("live_server").url))
+    assert reached == (visit.status, visit.path), "the visit did not reach the page to scan"
+    return page
+
+
+def test_page_passes_axe_wcag21_aa(visited_page):
+    results = Axe().run(visited_page, options=AXE_OPTIONS)
+
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_page_declares_german_language(visited_page):
+    lang = visited_page.get_attribute("html", "lang")
+
+    assert lang == "de"
+
+
+def test_page_has_exactly_one_main(visited_page):
+    mains = visited_page.locator("main").count()
+
+    assert mains == 1
+
+
+def test_page_logs_no_csp_violation(visited_page, csp_messages):
+    visited_page.wait_for_load_state("networkidle")
+
+    assert csp_messages == []

@@ -1,0 +1,118 @@
+"""Personas shared by every test (STYLE.md 24).
+
+`agency` has two neighbourhoods; the advisor works in the first only. The outsider is an
+advisor of `other_agency`. `anonymous` is a client that is not logged in.
+"""
+
+import pytest
+from django.test import Client, override_settings
+
+from kiezwerk.accounts.enums import Role
+from tests.factories import AgencyFactory, NeighbourhoodFactory, member
+
+PERSONAS = ["manager", "advisor", "evaluator", "funder", "founder", "partner", "outsider"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plain_static_storage():
+    """No collectstatic in tests (plain static storage), and a fast hasher for test users."""
+    storages = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    fast_hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(STORAGES=storages, PASSWORD_HASHERS=fast_hashers):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def agency(db):
+    return AgencyFactory(name="Entwicklungsagentur Kiez", short_name="Kiez", slug="kiez")
+
+
+@pytest.fixture
+def neighbourhoods(agency):
+    return [
+        NeighbourhoodFactory(agency=agency, name="Boxhagener Platz", slug="boxhagener-platz"),
+        NeighbourhoodFactory(agency=agency, name="Helmholtzplatz", slug="helmholtzplatz"),
+    ]
+
+
+@pytest.fixture
+def other_agency(db):
+    return AgencyFactory(name="Andere Agentur", short_name="Andere", slug="andere")
+
+
+@pytest.fixture
+def manager(agency, neighbourhoods):
+    return member(agency, Role.MANAGER, name="Karin Albers", email="leitung@kiez.test")
+
+
+@pytest.fixture
+def advisor(agency, neighbourhoods):
+    return member(
+        agency, Role.ADVISOR, neighbourhoods=neighbourhoods[:1], name="Ayşe Demir",
+        email="beratung@kiez.test",
+    )
+
+
+@pytest.fixture
+def evaluator(agency):
+    return member(agency, Role.EVALUATOR, name="Petra Hoffmann", email="evaluation@kiez.test")
+
+
+@pytest.fixture
+def funder(agency):
+    return member(agency, Role.FUNDER, name="Michael Brandt", email="foerderung@kiez.test")
+
+
+@pytest.fixture
+def founder(agency):
+    return member(agency, Role.FOUNDER, name="Lena Schubert", email="gruenderin@kiez.test")
+
+
+@pytest.fixture
+def partner(agency):
+    return member(agency, Role.PARTNER, name="Stefan Yilmaz", email="partner@kiez.test")
+
+
+@pytest.fixture
+def outsider(other_agency):
+    NeighbourhoodFactory(agency=other_agency, name="Falkplatz", slug="falkplatz")
+    return member(other_agency, Role.ADVISOR, name="Felix Wagner", email="beratung@andere.test")
+
+
+@pytest.fixture
+def persona(request):
+    """Indirect fixture: `@pytest.mark.parametrize("persona", ["manager"], indirect=True)`."""
+    return request.getfixturevalue(request.param)
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def count_queries(action) -> int:
+    """How many database queries `action()` runs (for constant-query guards)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        action()
+    return len(context.captured_queries)
+
+
+@pytest.fixture
+def anonymous():
+    return Client()

@@ -1,0 +1,113 @@
+"""factory_boy factories with German fake data (Faker de_DE)."""
+
+import datetime as dt
+
+import factory
+from factory.django import DjangoModelFactory
+
+from kiezwerk.accounts.enums import Role
+from kiezwerk.accounts.models import User
+from kiezwerk.agencies.models import Agency, District, Membership, Neighbourhood, TeamAssignment
+from kiezwerk.funding.enums import Fund
+from kiezwerk.funding.models import Grant, Programme
+from kiezwerk.network.enums import PartnerKind
+from kiezwerk.network.models import Partner
+
+factory.Faker._DEFAULT_LOCALE = "de_DE"
+
+PASSWORD = "ein-sicheres-passwort"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+
+    email = factory.Sequence(lambda n: f"person{n}@kiezwerk.test")
+    name = factory.Faker("name")
+    password = factory.django.Password(PASSWORD)
+
+
+class DistrictFactory(DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ("name",)
+
+    name = factory.Iterator(["Pankow", "Friedrichshain-Kreuzberg", "Neukölln", "Wedding"])
+
+
+class AgencyFactory(DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    name = factory.Sequence(lambda n: f"Entwicklungsagentur {n}")
+    short_name = factory.Sequence(lambda n: f"Agentur {n}")
+    slug = factory.Sequence(lambda n: f"agentur-{n}")
+    phone = "030 123 45 67"
+
+
+class NeighbourhoodFactory(DjangoModelFactory):
+    class Meta:
+        model = Neighbourhood
+
+    agency = factory.SubFactory(AgencyFactory)
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Quartier {n}")
+    slug = factory.Sequence(lambda n: f"quartier-{n}")
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+        skip_postgeneration_save = True
+
+    agency = factory.SubFactory(AgencyFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.ADVISOR
+    title = ""
+
+    @factory.post_generation
+    def neighbourhoods(self, create, extracted, **kwargs):
+        for neighbourhood in extracted or []:
+            TeamAssignment.objects.create(
+                agency=self.agency, membership=self, neighbourhood=neighbourhood
+            )
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = Programme
+        django_get_or_create = ("name",)
+
+    name = "ESF Artikel 6"
+    fund = Fund.ESF
+    funder = "Europäische Kommission"
+
+
+class GrantFactory(DjangoModelFactory):
+    class Meta:
+        model = Grant
+
+    agency = factory.SubFactory(AgencyFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Förderung {n}")
+    start_date = dt.date(2002, 12, 1)
+    end_date = dt.date(2004, 12, 31)
+    co_financier = "Senatsverwaltung für Stadtentwicklung"
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    agency = factory.SubFactory(AgencyFactory)
+    name = factory.Sequence(lambda n: f"Partner {n} e.V.")
+    kind = PartnerKind.ASSOCIATION
+    is_network_member = True
+
+
+def member(agency: Agency, role: str, *, neighbourhoods=(), **user_fields) -> User:
+    """A new user with one active membership in `agency`."""
+    user = UserFactory(**user_fields)
+    MembershipFactory(agency=agency, user=user, role=role, neighbourhoods=list(neighbourhoods))
+    return user

@@ -1,0 +1,109 @@
+"""Every view of ours, every persona: who gets what (STYLE.md 23, 24).
+
+A view added without a row here fails `test_matrix_covers_every_view`.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import PERSONAS, client_for
+
+OUR_NAMESPACES = {"portal", "backoffice", "agencies"}
+
+ALL = [*PERSONAS, "anonymous"]
+MEMBERS = ["manager", "advisor", "evaluator", "funder", "founder", "partner"]
+LOGIN = "login"  # a redirect to the login page
+
+# url name -> (kwargs, {persona: expected status or LOGIN})
+MATRIX = {
+    "portal:start": ({}, dict.fromkeys(ALL, 200)),
+    "backoffice:home": ({}, {**dict.fromkeys(PERSONAS, 302), "anonymous": LOGIN}),
+    "backoffice:agency": (
+        {"slug": "kiez"},
+        {**dict.fromkeys(MEMBERS, 200), "outsider": 404, "anonymous": LOGIN},
+    ),
+    "agencies:team_export": (
+        {"slug": "kiez", "fmt": "csv"},
+        {
+            **dict.fromkeys(MEMBERS, 403),
+            "manager": 200,
+            "outsider": 404,
+            "anonymous": LOGIN,
+        },
+    ),
+}
+
+CASES = [
+    (name, persona, expected)
+    for name, (_kwargs, expectations) in MATRIX.items()
+    for persona, expected in expectations.items()
+]
+
+
+def _our_url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
+    names = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}:{entry.namespace}" if namespace else (entry.namespace or "")
+            names |= _our_url_names(entry, inner.strip(":"))
+        elif isinstance(entry, URLPattern) and entry.name and namespace in OUR_NAMESPACES:
+            names.add(f"{namespace}:{entry.name}")
+    return names
+
+
+def test_matrix_covers_every_view():
+    assert _our_url_names() == set(MATRIX)
+
+
+@pytest.mark.parametrize(("name", "persona", "expected"), CASES)
+def test_view_answers_persona_as_the_matrix_says(request, agency, name, persona, expected):
+    user = None if persona == "anonymous" else request.getfixturevalue(persona)
+    url = reverse(name, kwargs=MATRIX[name][0])
+
+    response = client_for(user).get(url)
+
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected
+
+
+@pytest.mark.parametrize("name", [n for n in MATRIX if n != "portal:start"])
+def test_view_refuses_wrong_method(manager, name):
+    url = reverse(name, kwargs=MATRIX[name][0])
+
+    response = client_for(manager).post(url)
+
+    assert response.status_code == 405
+
+
+def test_start_page_refuses_wrong_method(anonymous, db):
+    assert anonymous.post(reverse("portal:start")).status_code == 405
+
+
+def test_unknown_agency_is_404_for_everyone(manager):
+    response = client_for(manager).get(reverse("backoffice:agency", kwargs={"slug": "nirgends"}))
+
+    assert response.status_code == 404
+
+
+def test_archived_agency_is_404_even_for_its_manager(agency, manager):
+    from django.utils import timezone
+
+    agency.archived_at = timezone.now()
+    agency.save()
+
+    response = client_for(manager).get(reverse("backoffice:agency", kwargs={"slug": "kiez"}))
+
+    assert response.status_code == 404
+
+
+def test_archived_membership_loses_access(agency, manager):
+    from django.utils import timezone
+
+    manager.memberships.update(archived_at=timezone.now())
+
+    response = client_for(manager).get(reverse("backoffice:agency", kwargs={"slug": "kiez"}))
+
+    assert response.status_code == 404
