@@ -32,7 +32,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 HTTPS = env.bool("KIEZWERK_HTTPS", default=False)
-REQUIRE_STAFF_MFA = env.bool("KIEZWERK_REQUIRE_STAFF_MFA", default=False)
+# Staff must use two-factor authentication; on by default wherever HTTPS is on (production).
+REQUIRE_STAFF_MFA = env.bool("KIEZWERK_REQUIRE_STAFF_MFA", default=HTTPS)
 
 INSTALLED_APPS = [
     "kiezwerk.core",
