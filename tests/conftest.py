@@ -59,7 +59,10 @@ def manager(agency, neighbourhoods):
 @pytest.fixture
 def advisor(agency, neighbourhoods):
     return member(
-        agency, Role.ADVISOR, neighbourhoods=neighbourhoods[:1], name="Ayşe Demir",
+        agency,
+        Role.ADVISOR,
+        neighbourhoods=neighbourhoods[:1],
+        name="Ayşe Demir",
         email="beratung@kiez.test",
     )
 

@@ -40,7 +40,9 @@ def test_compiled_catalogue_matches_the_source():
 )
 def test_catalogue_holds_every_string_of_the_source(tmp_path):
     root = Path(settings.BASE_DIR)
-    shutil.copytree(root / "kiezwerk", tmp_path / "kiezwerk", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        root / "kiezwerk", tmp_path / "kiezwerk", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(root / "manage.py", tmp_path / "manage.py")
     (tmp_path / "locale").mkdir()
 

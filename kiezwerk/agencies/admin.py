@@ -68,4 +68,6 @@ class MembershipAdmin(ArchivableAdmin):
         formset.save_m2m()
         if formset.has_changed():
             names = [str(n) for n in form.instance.neighbourhoods.all()]
-            log_action(request.user, "agencies.team_changed", form.instance, {"neighbourhoods": names})
+            log_action(
+                request.user, "agencies.team_changed", form.instance, {"neighbourhoods": names}
+            )

@@ -120,9 +120,7 @@ class MembershipQuerySet(ArchivableQuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        return self.filter(
-            Q(agency_id__in=member_agency_ids(user, STAFF_ROLES)) | Q(user=user)
-        )
+        return self.filter(Q(agency_id__in=member_agency_ids(user, STAFF_ROLES)) | Q(user=user))
 
 
 class Membership(ArchivableModel):
@@ -157,9 +155,7 @@ class Membership(ArchivableModel):
         ordering = ["role", "user__name"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "user"], name="membership_unique_user"),
-            models.CheckConstraint(
-                condition=Q(role__in=Role.values), name="membership_role_known"
-            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_known"),
         ]
 
     def __str__(self) -> str:

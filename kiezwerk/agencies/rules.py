@@ -17,7 +17,9 @@ def agency_roles(user) -> dict[int, str]:
     if cached is None:
         from kiezwerk.agencies.models import Membership
 
-        cached = dict(Membership.objects.active().filter(user=user).values_list("agency_id", "role"))
+        cached = dict(
+            Membership.objects.active().filter(user=user).values_list("agency_id", "role")
+        )
         user._kiezwerk_agency_roles = cached
     return cached
 

@@ -60,41 +60,113 @@ NEIGHBOURHOODS = [
 # (email, name, agency, role, title, neighbourhood slugs)
 PEOPLE = [
     ("leitung@best.example", "Karin Albers", "best", Role.MANAGER, "Geschäftsführung", []),
-    ("koordination@best.example", "Tobias Reinhardt", "best", Role.MANAGER,
-     "Projektkoordination und Team Boxhagener Platz", ["boxhagener-platz"]),
-    ("beratung.boxhagen@best.example", "Ayşe Demir", "best", Role.ADVISOR,
-     "Team Boxhagener Platz", ["boxhagener-platz"]),
-    ("beratung.prenzlberg@best.example", "Jonas Weber", "best", Role.ADVISOR,
-     "Team Prenzlauer Berg", ["helmholtzplatz", "falkplatz"]),
-    ("evaluation@best.example", "Dr. Petra Hoffmann", "best", Role.EVALUATOR,
-     "Projektevaluierung", []),
-    ("foerderung@senat.example", "Michael Brandt", "best", Role.FUNDER,
-     "Senatsverwaltung für Stadtentwicklung, Referat Soziale Stadt", []),
-    ("gruenderin@best.example", "Lena Schubert", "best", Role.FOUNDER,
-     "Gründungsinitiative Nachbarschaftscafé", []),
-    ("partner@best.example", "Stefan Yilmaz", "best", Role.PARTNER,
-     "Berufsfortbildungswerk Berlin/Brandenburg", []),
-    ("leitung@best-pankow.example", "Claudia Neumann", "best-pankow", Role.MANAGER,
-     "Geschäftsführung", []),
-    ("beratung@best-pankow.example", "Felix Wagner", "best-pankow", Role.ADVISOR,
-     "Team Pankow", ["helmholtzplatz", "falkplatz", "bezirk-pankow"]),
+    (
+        "koordination@best.example",
+        "Tobias Reinhardt",
+        "best",
+        Role.MANAGER,
+        "Projektkoordination und Team Boxhagener Platz",
+        ["boxhagener-platz"],
+    ),
+    (
+        "beratung.boxhagen@best.example",
+        "Ayşe Demir",
+        "best",
+        Role.ADVISOR,
+        "Team Boxhagener Platz",
+        ["boxhagener-platz"],
+    ),
+    (
+        "beratung.prenzlberg@best.example",
+        "Jonas Weber",
+        "best",
+        Role.ADVISOR,
+        "Team Prenzlauer Berg",
+        ["helmholtzplatz", "falkplatz"],
+    ),
+    (
+        "evaluation@best.example",
+        "Dr. Petra Hoffmann",
+        "best",
+        Role.EVALUATOR,
+        "Projektevaluierung",
+        [],
+    ),
+    (
+        "foerderung@senat.example",
+        "Michael Brandt",
+        "best",
+        Role.FUNDER,
+        "Senatsverwaltung für Stadtentwicklung, Referat Soziale Stadt",
+        [],
+    ),
+    (
+        "gruenderin@best.example",
+        "Lena Schubert",
+        "best",
+        Role.FOUNDER,
+        "Gründungsinitiative Nachbarschaftscafé",
+        [],
+    ),
+    (
+        "partner@best.example",
+        "Stefan Yilmaz",
+        "best",
+        Role.PARTNER,
+        "Berufsfortbildungswerk Berlin/Brandenburg",
+        [],
+    ),
+    (
+        "leitung@best-pankow.example",
+        "Claudia Neumann",
+        "best-pankow",
+        Role.MANAGER,
+        "Geschäftsführung",
+        [],
+    ),
+    (
+        "beratung@best-pankow.example",
+        "Felix Wagner",
+        "best-pankow",
+        Role.ADVISOR,
+        "Team Pankow",
+        ["helmholtzplatz", "falkplatz", "bezirk-pankow"],
+    ),
 ]
 
 OPERATOR = ("admin@kiezwerk.example", "Olaf Betrieb")
 
 PROGRAMMES = {
-    "esf-art6": ("ESF Artikel 6 – Lokale Beschäftigungsstrategien und Innovation", Fund.ESF,
-                 "Europäische Kommission"),
-    "efre-wdm": ("EFRE – Wirtschaftsdienliche Maßnahmen", Fund.ERDF,
-                 "Europäische Union, Land Berlin"),
+    "esf-art6": (
+        "ESF Artikel 6 – Lokale Beschäftigungsstrategien und Innovation",
+        Fund.ESF,
+        "Europäische Kommission",
+    ),
+    "efre-wdm": (
+        "EFRE – Wirtschaftsdienliche Maßnahmen",
+        Fund.ERDF,
+        "Europäische Union, Land Berlin",
+    ),
 }
 
 # (agency, title, programme, start, end, co-financier)
 GRANTS = [
-    ("best", "Modellprojekt BEST", "esf-art6", dt.date(2002, 12, 1), dt.date(2004, 12, 31),
-     "Senatsverwaltung für Stadtentwicklung"),
-    ("best-pankow", "BEST Pankow", "efre-wdm", dt.date(2005, 6, 1), dt.date(2007, 6, 30),
-     "Bezirksamt Pankow von Berlin"),
+    (
+        "best",
+        "Modellprojekt BEST",
+        "esf-art6",
+        dt.date(2002, 12, 1),
+        dt.date(2004, 12, 31),
+        "Senatsverwaltung für Stadtentwicklung",
+    ),
+    (
+        "best-pankow",
+        "BEST Pankow",
+        "efre-wdm",
+        dt.date(2005, 6, 1),
+        dt.date(2007, 6, 30),
+        "Bezirksamt Pankow von Berlin",
+    ),
 ]
 
 NEST = [
@@ -102,20 +174,32 @@ NEST = [
     ("Technische Universität Berlin", PartnerKind.RESEARCH),
     ("Kommunales Forum Prenzlauer Berg", PartnerKind.FORUM),
     ("Kommunales Forum Wedding e.V.", PartnerKind.FORUM),
-    ("Berliner Verband der Arbeitsförderungs- und Beschäftigungsgesellschaften (BVAB)",
-     PartnerKind.EMPLOYMENT),
+    (
+        "Berliner Verband der Arbeitsförderungs- und Beschäftigungsgesellschaften (BVAB)",
+        PartnerKind.EMPLOYMENT,
+    ),
     ("Berufsfortbildungswerk Berlin/Brandenburg", PartnerKind.EMPLOYMENT),
     ("Technologie-Netzwerk Berlin e.V.", PartnerKind.ASSOCIATION),
 ]
 # (agency, name, kind, network member)
-PARTNERS = [("best", name, kind, True) for name, kind in NEST] + [
-    ("best-pankow", name, kind, True) for name, kind in NEST
-] + [
-    ("best", "Senatsverwaltung für Stadtentwicklung, Referat Soziale Stadt",
-     PartnerKind.PUBLIC, False),
-    ("best-pankow", "Bezirksamt Pankow, Abt. Kultur, Wirtschaft und öffentliche Ordnung",
-     PartnerKind.PUBLIC, False),
-]
+PARTNERS = (
+    [("best", name, kind, True) for name, kind in NEST]
+    + [("best-pankow", name, kind, True) for name, kind in NEST]
+    + [
+        (
+            "best",
+            "Senatsverwaltung für Stadtentwicklung, Referat Soziale Stadt",
+            PartnerKind.PUBLIC,
+            False,
+        ),
+        (
+            "best-pankow",
+            "Bezirksamt Pankow, Abt. Kultur, Wirtschaft und öffentliche Ordnung",
+            PartnerKind.PUBLIC,
+            False,
+        ),
+    ]
+)
 
 
 def _created(obj, created: bool) -> None:
@@ -175,7 +259,9 @@ def _people(agencies, neighbourhoods) -> None:
         _created(membership, created)
         for slug in slugs:
             TeamAssignment.objects.get_or_create(
-                agency=agency, membership=membership, neighbourhood=neighbourhoods[(agency_slug, slug)]
+                agency=agency,
+                membership=membership,
+                neighbourhood=neighbourhoods[(agency_slug, slug)],
             )
 
 

@@ -8,7 +8,6 @@ from kiezwerk.agencies.models import Agency, Membership, Neighbourhood
 from kiezwerk.funding.models import Grant
 from kiezwerk.network.models import Partner
 
-
 COUNTS = ("n_neighbourhoods", "n_team", "n_members", "n_partners", "n_network_members", "n_grants")
 
 

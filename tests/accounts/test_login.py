@@ -91,7 +91,9 @@ def test_password_reset_mails_a_german_link_that_sets_a_new_password(anonymous, 
     message = mail.outbox[0]
     assert message.to == ["leitung@kiez.test"]
     assert "Passwort" in message.subject
-    link = next(line for line in message.body.splitlines() if "/accounts/password/reset/key/" in line)
+    link = next(
+        line for line in message.body.splitlines() if "/accounts/password/reset/key/" in line
+    )
     path = link[link.index("/accounts/") :].strip()
     form_url = anonymous.get(path, follow=True).redirect_chain[-1][0]
     new = "ein-neues-langes-passwort"
@@ -110,7 +112,11 @@ def test_password_reset_for_unknown_address_sends_nothing_and_reveals_nothing(an
 def test_nobody_can_sign_up_alone(anonymous, db):
     anonymous.post(
         "/accounts/signup/",
-        {"email": "neu@kiez.test", "password1": "ein-langes-pw-123", "password2": "ein-langes-pw-123"},
+        {
+            "email": "neu@kiez.test",
+            "password1": "ein-langes-pw-123",
+            "password2": "ein-langes-pw-123",
+        },
     )
 
     assert not User.objects.filter(email="neu@kiez.test").exists()

@@ -57,7 +57,9 @@ def test_staff_mfa_is_optional_when_the_setting_is_off(settings, advisor):
 def test_login_with_totp_asks_for_the_code(anonymous, manager):
     secret = _activate_totp(manager)
 
-    response = anonymous.post("/accounts/login/", {"login": "leitung@kiez.test", "password": PASSWORD})
+    response = anonymous.post(
+        "/accounts/login/", {"login": "leitung@kiez.test", "password": PASSWORD}
+    )
 
     assert response["Location"] == reverse("mfa_authenticate")
     assert "_auth_user_id" not in anonymous.session
@@ -68,7 +70,9 @@ def test_login_with_totp_asks_for_the_code(anonymous, manager):
 
 def test_recovery_code_logs_in_once(anonymous, manager):
     _activate_totp(manager)
-    code = RecoveryCodes(Authenticator.objects.get(user=manager, type="recovery_codes")).get_unused_codes()[0]
+    code = RecoveryCodes(
+        Authenticator.objects.get(user=manager, type="recovery_codes")
+    ).get_unused_codes()[0]
     anonymous.post("/accounts/login/", {"login": "leitung@kiez.test", "password": PASSWORD})
 
     anonymous.post(reverse("mfa_authenticate"), {"code": code})

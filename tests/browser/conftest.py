@@ -87,7 +87,13 @@ def log_in(browser_context, live_server):
         client.force_login(user)
         session_cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
         browser_context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session_cookie, "url": live_server.url}]
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": session_cookie,
+                    "url": live_server.url,
+                }
+            ]
         )
 
     return log_in

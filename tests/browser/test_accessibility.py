@@ -68,8 +68,12 @@ VISITS = [
     Visit("signup_closed", "/accounts/signup/"),
     Visit("not_found", "/gibt-es-nicht/", status=404),
     Visit(
-        "lockout", "/accounts/login/", "manager", logged_in=False,
-        reach=fail_login_until_locked_out, status=429,
+        "lockout",
+        "/accounts/login/",
+        "manager",
+        logged_in=False,
+        reach=fail_login_until_locked_out,
+        status=429,
     ),
     # logged in
     Visit("logout_confirmation", "/accounts/logout/", "manager"),
@@ -80,7 +84,9 @@ VISITS = [
     Visit("reauthenticate", "/accounts/reauthenticate/", "manager"),
     Visit("mfa_index", "/accounts/2fa/", "manager"),
     Visit(
-        "totp_activate", "/accounts/2fa/totp/activate/", "manager",
+        "totp_activate",
+        "/accounts/2fa/totp/activate/",
+        "manager",
         reach=open_after_reauthentication,
     ),
     Visit("password_change", "/accounts/password/change/", "manager"),

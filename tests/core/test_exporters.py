@@ -29,7 +29,7 @@ def test_csv_export_has_header_rows_and_bom():
 
 
 def test_csv_export_defuses_formulas_in_user_text():
-    exporter = PeopleExporter([{"name": "=HYPERLINK(\"http://x\")", "note": "@SUM(A1)"}])
+    exporter = PeopleExporter([{"name": '=HYPERLINK("http://x")', "note": "@SUM(A1)"}])
 
     text = _body(exporter.csv_response()).decode("utf-8")
 

@@ -17,7 +17,9 @@ def test_demo_world_recreates_the_seed(db):
     call_command("load_demo")
 
     assert set(Agency.objects.values_list("short_name", flat=True)) == {"BEST", "BEST Pankow"}
-    assert set(Neighbourhood.objects.filter(agency__slug="best").values_list("name", flat=True)) == {
+    assert set(
+        Neighbourhood.objects.filter(agency__slug="best").values_list("name", flat=True)
+    ) == {
         "Boxhagener Platz",
         "Helmholtzplatz",
         "Falkplatz",

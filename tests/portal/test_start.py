@@ -11,7 +11,9 @@ def test_start_page_is_german_and_explains_social_enterprises(anonymous, db):
     assert "Was ist ein Soziales Unternehmen?" in page
 
 
-def test_start_page_lists_active_agencies_with_their_neighbourhoods(anonymous, agency, neighbourhoods):
+def test_start_page_lists_active_agencies_with_their_neighbourhoods(
+    anonymous, agency, neighbourhoods
+):
     AgencyFactory(name="Geschlossene Agentur", archived_at=timezone.now())
 
     page = anonymous.get("/").content.decode()

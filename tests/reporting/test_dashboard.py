@@ -109,7 +109,7 @@ def test_home_explains_when_the_user_has_no_agency(db):
 def test_dashboard_needs_constant_queries(agency, manager, neighbourhoods):
     client = client_for(manager)
     one = count_queries(lambda: client.get(DASHBOARD))
-    for number in range(15):
+    for _ in range(15):
         hood = NeighbourhoodFactory(agency=agency)
         member(agency, "advisor", neighbourhoods=[hood, *neighbourhoods])
         PartnerFactory(agency=agency)
