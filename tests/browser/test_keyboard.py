@@ -1,0 +1,69 @@
+"""The pages work with the keyboard alone: skip link, login form, language switch."""
+
+import pytest
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+TAB_LIMIT = 30
+
+
+def is_focused(page, selector: str) -> bool:
+    return page.evaluate("selector => document.activeElement.matches(selector)", selector)
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until the element matching `selector` has the focus."""
+    for _ in range(TAB_LIMIT):
+        page.keyboard.press("Tab")
+        if is_focused(page, selector):
+            return
+    pytest.fail(f"{selector} never got the focus within {TAB_LIMIT} presses of Tab")
+
+
+def test_skip_link_is_first_tab_stop(page):
+    page.goto("/")
+
+    page.keyboard.press("Tab")
+
+    focused = page.evaluate(
+        "() => ({text: document.activeElement.textContent.trim(),"
+        " href: document.activeElement.getAttribute('href')})"
+    )
+    assert focused == {"text": "Zum Hauptinhalt springen", "href": "#main"}
+
+
+def test_skip_link_moves_focus_to_main(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+
+    page.keyboard.press("Enter")
+
+    landed = page.evaluate("() => [document.activeElement.id, location.hash]")
+    assert landed[0] == "main" or landed[1] == "#main"
+
+
+def test_login_form_logs_manager_in_by_keyboard(page, agency, manager):
+    page.goto("/accounts/login/")
+    tab_to(page, "input[name=login]")
+    page.keyboard.type(manager.email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+
+    with page.expect_navigation(url="**/backoffice/kiez/"):
+        page.keyboard.press("Enter")
+
+    assert page.locator("main h1").inner_text() == agency.name
+
+
+def test_language_switch_changes_to_english_by_keyboard(page):
+    page.goto("/")
+    tab_to(page, "#language-select")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert page.get_attribute("html", "lang") == "en"
