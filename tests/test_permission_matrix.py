@@ -22,6 +22,10 @@ MATRIX = {
         {"slug": "kiez"},
         {**dict.fromkeys(MEMBERS, 200), "outsider": 404, "anonymous": LOGIN},
     ),
+    "agencies:activity": (
+        {"slug": "kiez"},
+        {**dict.fromkeys(MEMBERS, 403), "manager": 200, "outsider": 404, "anonymous": LOGIN},
+    ),
     "agencies:team_export": (
         {"slug": "kiez", "fmt": "csv"},
         {

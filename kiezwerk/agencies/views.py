@@ -6,7 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from kiezwerk.core.htmx import render_page_or_partial
+from kiezwerk.core.models import ActivityLogEntry
+
 from kiezwerk.agencies.exporters import TeamExporter
+from kiezwerk.agencies.forms import ActivityPageForm
 from kiezwerk.agencies.models import Agency
 from kiezwerk.core.activity import log_action
 
@@ -26,3 +30,25 @@ def team_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     exporter = TeamExporter(agency)
     log_action(request.user, "agencies.team_exported", agency, {"format": fmt})
     return exporter.xlsx_response() if fmt == "xlsx" else exporter.csv_response()
+
+
+ACTIVITY_PAGE_SIZE = 50
+
+
+@login_required
+@require_GET
+def activity(request: HttpRequest, slug: str) -> HttpResponse:
+    """The agency's activity log, newest first, 50 at a time ("older entries" by htmx or link)."""
+    agency = get_agency_for(request, slug, "agencies.view_activity")
+    form = ActivityPageForm(request.GET)
+    before = form.cleaned_data["before"] if form.is_valid() else None
+    entries = ActivityLogEntry.objects.for_agency(agency.pk).page_before(before, ACTIVITY_PAGE_SIZE)
+    has_older = len(entries) > ACTIVITY_PAGE_SIZE
+    entries = entries[:ACTIVITY_PAGE_SIZE]
+    context = {
+        "agency": agency,
+        "entries": entries,
+        "older": entries[-1].pk if has_older else None,
+        "is_first_page": before is None,
+    }
+    return render_page_or_partial(request, "agencies/activity.html", context, "entries")

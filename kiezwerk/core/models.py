@@ -50,6 +50,13 @@ class ActivityLogQuerySet(models.QuerySet):
     def timeline(self):
         return self.select_related("actor", "content_type").order_by("-created_at", "-pk")
 
+    def page_before(self, before: int | None, size: int):
+        """One page of the newest entries older than entry `before` (keyset pagination)."""
+        entries = self.select_related("actor").order_by("-pk")
+        if before is not None:
+            entries = entries.filter(pk__lt=before)
+        return list(entries[: size + 1])
+
 
 class ActivityLogEntry(models.Model):
     """One domain event: who did what to which object, with the changed fields.
@@ -92,7 +99,7 @@ class ActivityLogEntry(models.Model):
             models.Index(
                 fields=["content_type", "object_id", "-created_at"], name="activity_object_idx"
             ),
-            models.Index(fields=["agency", "-created_at"], name="activity_agency_idx"),
+            models.Index(fields=["agency", "-id"], name="activity_agency_idx"),
         ]
 
     def __str__(self) -> str:
