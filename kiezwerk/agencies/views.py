@@ -6,13 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from kiezwerk.core.htmx import render_page_or_partial
-from kiezwerk.core.models import ActivityLogEntry
-
 from kiezwerk.agencies.exporters import TeamExporter
 from kiezwerk.agencies.forms import ActivityPageForm
 from kiezwerk.agencies.models import Agency
 from kiezwerk.core.activity import log_action
+from kiezwerk.core.htmx import render_page_or_partial
+from kiezwerk.core.models import ActivityLogEntry
 
 
 def get_agency_for(request: HttpRequest, slug: str, perm: str) -> Agency:

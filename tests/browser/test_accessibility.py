@@ -53,15 +53,24 @@ class Visit:
     logged_in: bool = True
     reach: Callable | None = None  # (page, path, user, submit_login_form) -> last response
     status: int = 200
+    shows: str | None = None  # a selector proving that the page is in the state to scan
 
 
 DASHBOARD = "/backoffice/kiez/"
+AGENCY_HEADING = "main h1:text-is('Entwicklungsagentur Kiez')"
 
 VISITS = [
     # anonymous
     Visit("start", "/"),
     Visit("login", "/accounts/login/"),
-    Visit("login_failed", "/accounts/login/", "manager", logged_in=False, reach=fail_login_once),
+    Visit(
+        "login_failed",
+        "/accounts/login/",
+        "manager",
+        logged_in=False,
+        reach=fail_login_once,
+        shows="main .form-errors",
+    ),
     Visit("password_reset", "/accounts/password/reset/"),
     Visit("password_reset_done", "/accounts/password/reset/done/"),
     Visit("password_reset_bad_key", "/accounts/password/reset/key/1-ungueltig/"),
@@ -74,12 +83,13 @@ VISITS = [
         logged_in=False,
         reach=fail_login_until_locked_out,
         status=429,
+        shows='main a[href="/accounts/password/reset/"]',
     ),
     # logged in
     Visit("logout_confirmation", "/accounts/logout/", "manager"),
-    Visit("backoffice_chooser", "/backoffice/", "member_of_two_agencies"),
+    Visit("backoffice_chooser", "/backoffice/", "member_of_two_agencies", shows="main .card-list"),
     Visit("backoffice_no_agency", "/backoffice/", "member_of_no_agency"),
-    *[Visit(f"dashboard_{role}", DASHBOARD, role) for role in Role.values],
+    *[Visit(f"dashboard_{role}", DASHBOARD, role, shows=AGENCY_HEADING) for role in Role.values],
     Visit("forbidden", "/backoffice/kiez/team.csv", "advisor", status=403),
     Visit("reauthenticate", "/accounts/reauthenticate/", "manager"),
     Visit("mfa_index", "/accounts/2fa/", "manager"),
@@ -127,6 +137,8 @@ def visited_page(request, live_server, page, log_in, submit_login_form):
         response = page.goto(visit.path)
     reached = (response.status, page.url.removeprefix(live_server.url))
     assert reached == (visit.status, visit.path), "the visit did not reach the page to scan"
+    if visit.shows:
+        assert page.locator(visit.shows).count() == 1, f"the page does not show {visit.shows}"
     return page
 
 
