@@ -145,6 +145,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+CSRF_FAILURE_VIEW = "kiezwerk.core.views.csrf_failure"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "backoffice:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "portal:start"

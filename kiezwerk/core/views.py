@@ -22,3 +22,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
     template = loader.get_template("errors/500.html")
     return HttpResponse(template.render({}), status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without a valid security token: explain, change nothing."""
+    return render(request, "errors/csrf.html", status=403)

@@ -30,3 +30,13 @@ def test_404_page_follows_the_language(db, anonymous, language):
 
     expected = {"de": "Seite nicht gefunden", "en": "Page not found"}[language]
     assert expected in response.content.decode()
+
+
+def test_form_without_security_token_is_refused_in_german_and_changes_nothing(db, manager):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/accounts/login/", {"login": "leitung@kiez.test", "password": "x"})
+
+    assert response.status_code == 403
+    assert "Das Formular ist abgelaufen" in response.content.decode()
+    assert "_auth_user_id" not in client.session
