@@ -63,3 +63,17 @@ def test_language_switch_shows_english(client, db):
 
     assert '<html lang="en">' in response.content.decode()
     assert "What is a social enterprise?" in response.content.decode()
+
+
+def test_pages_are_german_even_for_an_english_browser(client, db):
+    response = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"})
+
+    assert '<html lang="de">' in response.content.decode()
+
+
+def test_chosen_language_is_kept_across_pages(client, db):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    response = client.get("/accounts/login/", headers={"Accept-Language": "de"})
+
+    assert '<html lang="en">' in response.content.decode()

@@ -11,7 +11,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from kiezwerk.accounts.enums import Role
-from tests.factories import PASSWORD, MembershipFactory, UserFactory, member
+from kiezwerk.core.activity import log_action
+from tests.factories import (
+    PASSWORD,
+    GrantFactory,
+    MembershipFactory,
+    PartnerFactory,
+    UserFactory,
+    member,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +29,8 @@ AXE_OPTIONS = {
 }
 WRONG_PASSWORD = "ganz-falsches-passwort"
 FAILURES_UNTIL_LOCKOUT = 5
+# One more entry than the activity log shows at once, so that "Show older entries" appears.
+ACTIVITY_ENTRIES = 51
 
 
 def fail_login_once(page, path, user, submit_login_form):
@@ -43,6 +53,17 @@ def open_after_reauthentication(page, path, user, submit_login_form):
     return navigation.value
 
 
+def send_form_without_csrf_cookie(page, path, user, submit_login_form):
+    """A form sent after its cookies are gone meets the CSRF failure page."""
+    page.goto(path)
+    page.context.clear_cookies()
+    page.fill("input[name=login]", "leitung@kiez.test")
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation() as navigation:
+        page.click("main form button[type=submit]")
+    return navigation.value
+
+
 @dataclass(frozen=True)
 class Visit:
     """A page to scan: who visits it (a fixture name), whether logged in, how they get there."""
@@ -54,6 +75,7 @@ class Visit:
     reach: Callable | None = None  # (page, path, user, submit_login_form) -> last response
     status: int = 200
     shows: str | None = None  # a selector proving that the page is in the state to scan
+    data: bool = False  # fill the agency with a grant, a partner and activity first
 
 
 DASHBOARD = "/backoffice/kiez/"
@@ -61,7 +83,7 @@ AGENCY_HEADING = "main h1:text-is('Entwicklungsagentur Kiez')"
 
 VISITS = [
     # anonymous
-    Visit("start", "/"),
+    Visit("start", "/", data=True),
     Visit("login", "/accounts/login/"),
     Visit(
         "login_failed",
@@ -85,11 +107,27 @@ VISITS = [
         status=429,
         shows='main a[href="/accounts/password/reset/"]',
     ),
+    Visit(
+        "csrf_failure",
+        "/accounts/login/",
+        reach=send_form_without_csrf_cookie,
+        status=403,
+    ),
     # logged in
     Visit("logout_confirmation", "/accounts/logout/", "manager"),
     Visit("backoffice_chooser", "/backoffice/", "member_of_two_agencies", shows="main .card-list"),
     Visit("backoffice_no_agency", "/backoffice/", "member_of_no_agency"),
-    *[Visit(f"dashboard_{role}", DASHBOARD, role, shows=AGENCY_HEADING) for role in Role.values],
+    *[
+        Visit(f"dashboard_{role}", DASHBOARD, role, shows=AGENCY_HEADING, data=True)
+        for role in Role.values
+    ],
+    Visit(
+        "activity_log",
+        "/backoffice/kiez/activity/",
+        "manager",
+        shows="main .load-more a",
+        data=True,
+    ),
     Visit("forbidden", "/backoffice/kiez/team.csv", "advisor", status=403),
     Visit("reauthenticate", "/accounts/reauthenticate/", "manager"),
     Visit("mfa_index", "/accounts/2fa/", "manager"),
@@ -124,10 +162,21 @@ def superuser(transactional_db):
     )
 
 
+@pytest.fixture
+def agency_records(agency, manager):
+    """A grant, a network partner and more activity than one page of the log shows."""
+    GrantFactory(agency=agency, title="Gründungsberatung im Kiez")
+    partner = PartnerFactory(agency=agency, name="Nachbarschaftshaus Urbanstraße e.V.")
+    for _ in range(ACTIVITY_ENTRIES):
+        log_action(manager, "changed", partner)
+
+
 @pytest.fixture(params=VISITS, ids=lambda visit: visit.id)
 def visited_page(request, live_server, page, log_in, submit_login_form):
     """The page of one visit, reached as its persona; fails if it is not the expected page."""
     visit = request.param
+    if visit.data:
+        request.getfixturevalue("agency_records")
     user = request.getfixturevalue(visit.persona) if visit.persona else None
     if user is not None and visit.logged_in:
         log_in(user)
