@@ -1,8 +1,13 @@
 """Browser fixtures: the system Chromium driven by Playwright against pytest-django's live server.
 
-One browser per test session; every test gets a fresh context (cookies, storage) and page.
+One browser for all browser tests; every test gets a fresh context (cookies, storage) and page.
 Personas come from tests/conftest.py; `transactional_db` is requested first so that they are
 created in a database the live server thread can see.
+
+The browser lives for this package, not the whole session: Playwright's sync API keeps an
+asyncio loop running in the main thread while it is open, which makes Django refuse ORM calls
+(hence DJANGO_ALLOW_ASYNC_UNSAFE). Both end with the last browser test, so the tests after it
+run with Django's async-safety check on and without the variable in their environment.
 """
 
 import os
@@ -14,9 +19,6 @@ from django.conf import settings
 from django.test import Client
 
 from tests.factories import PASSWORD
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still work in it.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -38,7 +40,7 @@ def chromium_path() -> str | None:
     return str(fallback) if fallback.exists() else None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     """The system Chromium; skips without it, except in CI where browser tests must run."""
     path = chromium_path()
@@ -48,7 +50,9 @@ def browser():
         pytest.skip(CHROMIUM_MISSING)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        # Playwright's event loop runs in this thread; Django's ORM must still work in it.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
@@ -57,6 +61,7 @@ def browser():
 @pytest.fixture
 def browser_context(browser, transactional_db, live_server):
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    context.set_default_timeout(10_000)
     yield context
     context.close()
 

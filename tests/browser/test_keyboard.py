@@ -48,7 +48,7 @@ def test_login_form_logs_manager_in_by_keyboard(page, agency, manager):
     page.goto("/accounts/login/")
     tab_to(page, "input[name=login]")
     page.keyboard.type(manager.email)
-    page.keyboard.press("Tab")
+    tab_to(page, "input[name=password]")
     page.keyboard.type(PASSWORD)
 
     with page.expect_navigation(url="**/backoffice/kiez/"):
@@ -61,7 +61,7 @@ def test_language_switch_changes_to_english_by_keyboard(page):
     page.goto("/")
     tab_to(page, "#language-select")
     page.keyboard.press("ArrowDown")
-    page.keyboard.press("Tab")
+    tab_to(page, "form.language-switch button[type=submit]")
 
     with page.expect_navigation():
         page.keyboard.press("Enter")
