@@ -67,3 +67,32 @@ def test_language_switch_changes_to_english_by_keyboard(page):
         page.keyboard.press("Enter")
 
     assert page.get_attribute("html", "lang") == "en"
+
+
+def test_loading_older_activity_keeps_focus_on_the_new_entries(page, log_in, agency, manager):
+    from kiezwerk.agencies.views import ACTIVITY_PAGE_SIZE
+    from kiezwerk.core.activity import log_action
+
+    for number in range(ACTIVITY_PAGE_SIZE + 3):
+        log_action(manager, "changed", agency, {"number": number})
+    log_in(manager)
+    page.goto("/backoffice/kiez/activity/")
+    tab_to(page, ".load-more a")
+
+    page.keyboard.press("Enter")
+
+    page.wait_for_function("() => document.querySelectorAll('#activity-entries > li').length > 50")
+    # htmx settles the swap a moment later; then the first new entry holds the focus.
+    page.wait_for_function("() => document.activeElement.matches('#activity-entries > li')")
+    first_new = page.locator("#activity-entries > li").nth(ACTIVITY_PAGE_SIZE)
+    assert first_new.evaluate("element => element === document.activeElement")
+    assert page.locator("#activity-entries > li").count() == ACTIVITY_PAGE_SIZE + 3
+    assert page.url.endswith("/backoffice/kiez/activity/")
+
+
+def test_language_switch_names_each_language_in_its_own_language(page):
+    page.goto("/")
+
+    options = page.locator("#language-select option").all_inner_texts()
+
+    assert [text.strip() for text in options] == ["Deutsch", "English"]
