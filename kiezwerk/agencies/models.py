@@ -173,7 +173,10 @@ class TeamAssignment(TimeStampedModel):
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
     )
     membership = models.ForeignKey(
-        Membership, verbose_name=_("membership"), on_delete=models.CASCADE, related_name="+"
+        Membership,
+        verbose_name=_("membership"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
     )
     neighbourhood = models.ForeignKey(
         Neighbourhood, verbose_name=_("neighbourhood"), on_delete=models.PROTECT, related_name="+"

@@ -86,3 +86,39 @@ def test_archive_action_archives_and_logs(operator, neighbourhoods):
     target.refresh_from_db()
     assert target.is_archived
     assert ActivityLogEntry.objects.for_object(target).get().verb == "archived"
+
+
+def test_membership_with_neighbourhood_team_is_added_in_admin_and_logged(
+    operator, agency, neighbourhoods
+):
+    person = UserFactory(email="neu@kiez.test")
+    data = {
+        "agency": agency.pk,
+        "user": person.pk,
+        "role": "advisor",
+        "title": "Team Helmholtzplatz",
+        "assignments-TOTAL_FORMS": "1",
+        "assignments-INITIAL_FORMS": "0",
+        "assignments-0-neighbourhood": neighbourhoods[1].pk,
+    }
+
+    response = client_for(operator).post(reverse("admin:agencies_membership_add"), data)
+
+    assert response.status_code == 302
+    membership = person.memberships.get()
+    assert [n.name for n in membership.neighbourhoods.all()] == ["Helmholtzplatz"]
+    verbs = set(ActivityLogEntry.objects.for_object(membership).values_list("verb", flat=True))
+    assert verbs == {"created", "agencies.team_changed"}
+
+
+def test_changing_a_person_in_admin_leaves_an_audit_trail(operator):
+    from auditlog.models import LogEntry
+
+    person = UserFactory(name="Alter Name")
+    data = {"email": person.email, "name": "Neuer Name", "is_active": "on"}
+
+    client_for(operator).post(reverse("admin:accounts_user_change", args=[person.pk]), data)
+
+    entry = LogEntry.objects.get_for_object(person).latest("timestamp")
+    assert entry.actor == operator
+    assert entry.changes_dict["name"] == ["Alter Name", "Neuer Name"]

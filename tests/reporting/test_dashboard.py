@@ -119,3 +119,14 @@ def test_dashboard_needs_constant_queries(agency, manager, neighbourhoods):
     many = count_queries(lambda: client.get(DASHBOARD))
 
     assert many == one
+
+
+def test_home_needs_constant_queries(advisor, other_agency):
+    from tests.factories import AgencyFactory, MembershipFactory
+
+    MembershipFactory(agency=other_agency, user=advisor, role="evaluator")
+    one = count_queries(lambda: client_for(advisor).get(reverse("backoffice:home")))
+    for _ in range(10):
+        MembershipFactory(agency=AgencyFactory(), user=advisor, role="evaluator")
+
+    assert count_queries(lambda: client_for(advisor).get(reverse("backoffice:home"))) == one
