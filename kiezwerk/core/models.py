@@ -50,9 +50,13 @@ class ActivityLogQuerySet(models.QuerySet):
     def timeline(self):
         return self.select_related("actor", "content_type").order_by("-created_at", "-pk")
 
+    def newest(self):
+        """Newest first by id: served by the (agency, -id) index at any size."""
+        return self.select_related("actor").order_by("-pk")
+
     def page_before(self, before: int | None, size: int):
         """One page of the newest entries older than entry `before` (keyset pagination)."""
-        entries = self.select_related("actor").order_by("-pk")
+        entries = self.newest()
         if before is not None:
             entries = entries.filter(pk__lt=before)
         return list(entries[: size + 1])

@@ -43,7 +43,7 @@ def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
     if user.has_perm("agencies.view_figures", agency):
         context["counts"] = agency_counts(agency)
     if user.has_perm("agencies.view_activity", agency):
-        context["activity"] = ActivityLogEntry.objects.for_agency(agency.pk).timeline()[:10]
+        context["activity"] = ActivityLogEntry.objects.for_agency(agency.pk).newest()[:10]
     return render(request, "reporting/agency_home.html", context)
 
 
