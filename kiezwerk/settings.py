@@ -39,7 +39,9 @@ INSTALLED_APPS = [
     "kiezwerk.core",
     "kiezwerk.accounts",
     "kiezwerk.agencies",
+    "kiezwerk.needs",
     "kiezwerk.network",
+    "kiezwerk.initiatives",
     "kiezwerk.funding",
     "kiezwerk.reporting",
     "kiezwerk.portal",
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "django_filters",
 ]
 
 MIDDLEWARE = [
@@ -200,7 +203,20 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Uploaded files live outside static and are served only through permission-checked views.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+UPLOAD_MAX_BYTES = env.int("KIEZWERK_UPLOAD_MAX_MB", default=20) * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
+# Allowed uploads: file ending -> the content type they are served with.
+UPLOAD_TYPES = {
+    ".pdf": "application/pdf",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
 
 # --- e-mail -----------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -24,8 +24,27 @@ def agency_roles(user) -> dict[int, str]:
     return cached
 
 
+def assigned_neighbourhood_ids(user) -> frozenset[int]:
+    """Neighbourhoods of the user's active team assignments, cached on the user object."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_kiezwerk_neighbourhood_ids", None)
+    if cached is None:
+        from kiezwerk.agencies.models import TeamAssignment
+
+        cached = frozenset(
+            TeamAssignment.objects.filter(
+                membership__user=user, membership__archived_at__isnull=True
+            ).values_list("neighbourhood_id", flat=True)
+        )
+        user._kiezwerk_neighbourhood_ids = cached
+    return cached
+
+
 def role_in(user, agency) -> str | None:
-    return agency_roles(user).get(getattr(agency, "pk", None))
+    """The user's role in `agency` (an Agency or its id), or None."""
+    agency_id = agency if isinstance(agency, int) else getattr(agency, "pk", None)
+    return agency_roles(user).get(agency_id)
 
 
 def _has_role(*roles: str):

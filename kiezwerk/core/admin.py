@@ -13,6 +13,8 @@ from kiezwerk.core.models import ActivityLogEntry
 class LoggedAdmin(admin.ModelAdmin):
     """Writes an activity-log entry for every save; deletion is replaced by archiving."""
 
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
         verb = "changed" if change else "created"
