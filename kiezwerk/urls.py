@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("kiezwerk.portal.urls")),
     path("backoffice/", include("kiezwerk.reporting.urls")),
     path("backoffice/", include("kiezwerk.agencies.urls")),
+    path("backoffice/", include("kiezwerk.initiatives.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -119,3 +119,31 @@ def count_queries(action) -> int:
 @pytest.fixture
 def anonymous():
     return Client()
+
+
+@pytest.fixture
+def initiative(agency, neighbourhoods):
+    """An initiative in the advisor's neighbourhood, with the founder as its contact."""
+    from tests.factories import InitiativeFactory
+
+    return InitiativeFactory(
+        agency=agency, neighbourhood=neighbourhoods[0], name="Nachbarschaftscafé Boxhagen"
+    )
+
+
+@pytest.fixture
+def founder_contact(initiative, founder):
+    from tests.factories import ContactPersonFactory
+
+    return ContactPersonFactory(initiative=initiative, user=founder, name=founder.name)
+
+
+@pytest.fixture
+def other_founder(agency, neighbourhoods):
+    """A founder in the same agency whose initiative is another one."""
+    from tests.factories import ContactPersonFactory, InitiativeFactory
+
+    user = member(agency, Role.FOUNDER, name="Olga Andere", email="andere.gruenderin@kiez.test")
+    other = InitiativeFactory(agency=agency, neighbourhood=neighbourhoods[1], name="Reparaturcafé")
+    ContactPersonFactory(initiative=other, user=user, name=user.name)
+    return user

@@ -111,3 +111,67 @@ def member(agency: Agency, role: str, *, neighbourhoods=(), **user_fields) -> Us
     user = UserFactory(**user_fields)
     MembershipFactory(agency=agency, user=user, role=role, neighbourhoods=list(neighbourhoods))
     return user
+
+
+class NeedCategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = "needs.NeedCategory"
+        django_get_or_create = ("name",)
+
+    name = factory.Iterator(["Kinderbetreuung", "Versorgung", "Reparatur", "Treffpunkte"])
+
+
+class NeedFactory(DjangoModelFactory):
+    class Meta:
+        model = "needs.Need"
+
+    agency = factory.SubFactory(AgencyFactory)
+    neighbourhood = factory.SubFactory(
+        NeighbourhoodFactory, agency=factory.SelfAttribute("..agency")
+    )
+    category = factory.SubFactory(NeedCategoryFactory)
+    title = factory.Sequence(lambda n: f"Bedarf {n}")
+
+
+class InitiativeFactory(DjangoModelFactory):
+    class Meta:
+        model = "initiatives.Initiative"
+
+    agency = factory.SubFactory(AgencyFactory)
+    neighbourhood = factory.SubFactory(
+        NeighbourhoodFactory, agency=factory.SelfAttribute("..agency")
+    )
+    name = factory.Sequence(lambda n: f"Initiative {n}")
+    idea = factory.Faker("sentence", nb_words=12)
+
+
+class ContactPersonFactory(DjangoModelFactory):
+    class Meta:
+        model = "initiatives.ContactPerson"
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    agency = factory.SelfAttribute("initiative.agency")
+    name = factory.Faker("name")
+    phone = "030 987 65 43"
+
+
+class ConsultationFactory(DjangoModelFactory):
+    class Meta:
+        model = "initiatives.Consultation"
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    agency = factory.SelfAttribute("initiative.agency")
+    held_on = dt.date(2003, 3, 4)
+    duration_minutes = 60
+    topic = "idea"
+    notes = "Interne Notiz"
+
+
+class MilestoneFactory(DjangoModelFactory):
+    class Meta:
+        model = "initiatives.Milestone"
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    agency = factory.SelfAttribute("initiative.agency")
+    title = factory.Sequence(lambda n: f"Meilenstein {n}")
+    due_on = dt.date(2003, 6, 30)

@@ -3,12 +3,16 @@
 A view added without a row here fails `test_matrix_covers_every_view`.
 """
 
+import importlib
+import pkgutil
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+import tests
 from tests.conftest import PERSONAS, client_for
 
-OUR_NAMESPACES = {"portal", "backoffice", "agencies"}
+OUR_NAMESPACES = {"portal", "backoffice", "agencies", "initiatives"}
 
 ALL = [*PERSONAS, "anonymous"]
 MEMBERS = ["manager", "advisor", "evaluator", "funder", "founder", "partner"]
@@ -37,11 +41,46 @@ MATRIX = {
     ),
 }
 
+
+def _app_rows() -> dict:
+    """Rows kept beside each app's tests: every tests/<app>/matrix_*.py defines ROWS."""
+    rows = {}
+    for package in pkgutil.iter_modules(tests.__path__):
+        if not package.ispkg:
+            continue
+        folder = importlib.import_module(f"tests.{package.name}")
+        for module in pkgutil.iter_modules(folder.__path__):
+            if module.name.startswith("matrix_"):
+                rows |= importlib.import_module(f"tests.{package.name}.{module.name}").ROWS
+    return rows
+
+
+MATRIX |= _app_rows()
+
+# Views that show a form on GET and take it on POST: their wrong method is DELETE.
+FORM_VIEWS = {
+    "initiatives:create",
+    "initiatives:edit",
+    "initiatives:add_consultation",
+    "initiatives:add_contact",
+    "initiatives:upload_document",
+    "initiatives:assess_criteria",
+    "initiatives:record_emes",
+}
 CASES = [
     (name, persona, expected)
-    for name, (_kwargs, expectations) in MATRIX.items()
+    for name, (_kwargs, expectations, *_method) in MATRIX.items()
     for persona, expected in expectations.items()
 ]
+
+
+def _kwargs(request, name: str) -> dict:
+    kwargs = MATRIX[name][0]
+    return kwargs(request) if callable(kwargs) else kwargs
+
+
+def _method(name: str) -> str:
+    return MATRIX[name][2] if len(MATRIX[name]) > 2 else "get"
 
 
 def _our_url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
@@ -62,9 +101,9 @@ def test_matrix_covers_every_view():
 @pytest.mark.parametrize(("name", "persona", "expected"), CASES)
 def test_view_answers_persona_as_the_matrix_says(request, agency, name, persona, expected):
     user = None if persona == "anonymous" else request.getfixturevalue(persona)
-    url = reverse(name, kwargs=MATRIX[name][0])
+    url = reverse(name, kwargs=_kwargs(request, name))
 
-    response = client_for(user).get(url)
+    response = getattr(client_for(user), _method(name))(url)
 
     if expected == LOGIN:
         assert response.status_code == 302
@@ -74,10 +113,11 @@ def test_view_answers_persona_as_the_matrix_says(request, agency, name, persona,
 
 
 @pytest.mark.parametrize("name", [n for n in MATRIX if n != "portal:start"])
-def test_view_refuses_wrong_method(manager, name):
-    url = reverse(name, kwargs=MATRIX[name][0])
+def test_view_refuses_wrong_method(request, manager, name):
+    url = reverse(name, kwargs=_kwargs(request, name))
+    wrong = "post" if _method(name) == "get" and name not in FORM_VIEWS else "delete"
 
-    response = client_for(manager).post(url)
+    response = getattr(client_for(manager), wrong)(url)
 
     assert response.status_code == 405
 

@@ -6,9 +6,20 @@ from django.db.models.functions import Coalesce
 from kiezwerk.accounts.enums import STAFF_ROLES
 from kiezwerk.agencies.models import Agency, Membership, Neighbourhood
 from kiezwerk.funding.models import Grant
+from kiezwerk.initiatives.enums import ENTERPRISE_STAGES
+from kiezwerk.initiatives.models import Initiative
 from kiezwerk.network.models import Partner
 
-COUNTS = ("n_neighbourhoods", "n_team", "n_members", "n_partners", "n_network_members", "n_grants")
+COUNTS = (
+    "n_neighbourhoods",
+    "n_team",
+    "n_members",
+    "n_partners",
+    "n_network_members",
+    "n_grants",
+    "n_initiatives",
+    "n_enterprises",
+)
 
 
 def _active_count(model, **filters) -> Coalesce:
@@ -34,6 +45,8 @@ def agency_counts(agency: Agency) -> dict[str, int]:
             n_partners=_active_count(Partner),
             n_network_members=_active_count(Partner, is_network_member=True),
             n_grants=_active_count(Grant),
+            n_initiatives=_active_count(Initiative),
+            n_enterprises=_active_count(Initiative, stage__in=ENTERPRISE_STAGES),
         )
         .values(*COUNTS)
         .get()

@@ -11,6 +11,7 @@ from kiezwerk.agencies.rules import role_in
 from kiezwerk.agencies.views import get_agency_for
 from kiezwerk.core.models import ActivityLogEntry
 from kiezwerk.funding.models import Grant
+from kiezwerk.initiatives.models import Initiative
 from kiezwerk.reporting.queries import agency_counts
 
 
@@ -42,6 +43,12 @@ def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
         context["can_export_team"] = user.has_perm("agencies.export_team", agency)
     if user.has_perm("agencies.view_figures", agency):
         context["counts"] = agency_counts(agency)
+    if user.has_perm("initiatives.list_initiatives", agency):
+        context["can_list_initiatives"] = True
+    if role == Role.FOUNDER:
+        context["own_initiatives"] = (
+            Initiative.objects.visible_to(user).active().filter(agency=agency)
+        )
     if user.has_perm("agencies.view_activity", agency):
         context["activity"] = ActivityLogEntry.objects.for_agency(agency.pk).newest()[:10]
     return render(request, "reporting/agency_home.html", context)

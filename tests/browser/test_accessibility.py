@@ -4,6 +4,7 @@ Each page is also checked for `<html lang="de">`, exactly one `<main>`, and a co
 Content Security Policy violations.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -64,6 +65,14 @@ def send_form_without_csrf_cookie(page, path, user, submit_login_form):
     return navigation.value
 
 
+def send_empty_form(page, path, user, submit_login_form):
+    """Send a form without filling it in: the page comes back with the errors."""
+    page.goto(path)
+    with page.expect_navigation() as navigation:
+        page.click("main form button[type=submit]")
+    return navigation.value
+
+
 @dataclass(frozen=True)
 class Visit:
     """A page to scan: who visits it (a fixture name), whether logged in, how they get there."""
@@ -76,9 +85,17 @@ class Visit:
     status: int = 200
     shows: str | None = None  # a selector proving that the page is in the state to scan
     data: bool = False  # fill the agency with a grant, a partner and activity first
+    cases: bool = False  # fill the agency with initiatives and their case work first
+
+    def url(self, request) -> str:
+        """The path, with {initiative} standing for the id of the `initiative` fixture."""
+        if "{initiative}" not in self.path:
+            return self.path
+        return self.path.format(initiative=request.getfixturevalue("initiative").pk)
 
 
 DASHBOARD = "/backoffice/kiez/"
+CASE = "/backoffice/kiez/initiatives/{initiative}/"
 AGENCY_HEADING = "main h1:text-is('Entwicklungsagentur Kiez')"
 
 VISITS = [
@@ -140,6 +157,43 @@ VISITS = [
     Visit("password_change", "/accounts/password/change/", "manager"),
     Visit("email", "/accounts/email/", "manager"),
     Visit("admin_index", "/admin/", "superuser"),
+    # initiatives
+    Visit("pipeline_board", "/backoffice/kiez/initiatives/board/", "manager", cases=True),
+    Visit("initiative_list", "/backoffice/kiez/initiatives/", "advisor", cases=True),
+    Visit(
+        "initiative_search",
+        "/backoffice/kiez/initiatives/?q=Caf%C3%A9&order=-last_contact",
+        "manager",
+        cases=True,
+    ),
+    Visit("initiative_create", "/backoffice/kiez/initiatives/new/", "advisor"),
+    Visit(
+        "initiative_create_errors",
+        "/backoffice/kiez/initiatives/new/",
+        "advisor",
+        reach=send_empty_form,
+        status=400,
+        shows="main .field-errors >> nth=0",
+    ),
+    Visit("stage_report", "/backoffice/kiez/initiatives/stages/", "manager", cases=True),
+    Visit("initiative_detail", CASE, "advisor", cases=True),
+    Visit("initiative_detail_manager", CASE, "manager", cases=True),
+    Visit("initiative_detail_founder", CASE, "founder", cases=True),
+    Visit("initiative_edit", CASE + "edit/", "advisor", cases=True),
+    Visit("consultation_form", CASE + "consultations/new/", "advisor", cases=True),
+    Visit("contact_form", CASE + "contacts/new/", "advisor", cases=True),
+    Visit("document_form", CASE + "documents/new/", "advisor", cases=True),
+    Visit(
+        "document_form_errors",
+        CASE + "documents/new/",
+        "advisor",
+        cases=True,
+        reach=send_empty_form,
+        status=400,
+        shows="main .field-errors >> nth=0",
+    ),
+    Visit("criteria_form", CASE + "criteria/new/", "advisor", cases=True),
+    Visit("emes_form", CASE + "emes/new/", "advisor", cases=True),
 ]
 
 
@@ -171,45 +225,97 @@ def agency_records(agency, manager):
         log_action(manager, "changed", partner)
 
 
+@pytest.fixture
+def case_records(
+    agency, neighbourhoods, manager, advisor, initiative, founder_contact, settings, tmp_path
+):
+    """Initiatives in several stages, and one with consultations, milestones and history."""
+    from kiezwerk.initiatives import services
+    from tests.factories import InitiativeFactory, NeedFactory, PartnerFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    for number, stage in enumerate(["inquiry", "concept", "founding", "paused", "consolidation"]):
+        InitiativeFactory(
+            agency=agency,
+            neighbourhood=neighbourhoods[number % 2],
+            name=f"Café {number}",
+            stage=stage,
+        )
+    partner = PartnerFactory(agency=agency, name="Berufsfortbildungswerk")
+    need = NeedFactory(agency=agency, neighbourhood=neighbourhoods[0], title="Treffpunkt fehlt")
+    initiative.needs.add(need, through_defaults={"agency": agency})
+    services.record_consultation(
+        initiative,
+        actor=advisor,
+        held_on=dt.date(2003, 2, 3),
+        duration_minutes=60,
+        topic="idea",
+        notes="Erstberatung",
+        follow_up_on=dt.date(2003, 3, 3),
+        referred_to=partner,
+    )
+    services.change_stage(initiative, actor=advisor, to_stage="orientation", version=0)
+    milestone = services.add_milestone(
+        initiative, actor=advisor, title="Businessplan", due_on=dt.date(2003, 6, 30)
+    )
+    services.add_milestone(initiative, actor=advisor, title="Satzung", due_on=dt.date(2099, 1, 1))
+    services.set_milestone_done(milestone, actor=advisor, done=True)
+    _assessments_and_a_document(initiative, advisor)
+
+
+def _assessments_and_a_document(initiative, advisor) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kiezwerk.initiatives.documents import upload_document
+    from tests.initiatives.test_assessments import criteria_check, emes_profile
+
+    criteria_check(
+        initiative,
+        on=dt.date(2004, 3, 1),
+        actor=advisor,
+        profit_rating="partly",
+        profit_evidence="Ausschüttung 2003",
+    )
+    criteria_check(initiative, on=dt.date(2003, 3, 1), actor=advisor)
+    emes_profile(initiative, on=dt.date(2003, 3, 1), score=1, actor=advisor)
+    emes_profile(initiative, on=dt.date(2004, 3, 1), score=2, actor=advisor)
+    pdf = SimpleUploadedFile("satzung.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    upload_document(
+        initiative,
+        actor=advisor,
+        title="Satzung",
+        kind="statutes",
+        file=pdf,
+        shared_with_founders=True,
+    )
+
+
 @pytest.fixture(params=VISITS, ids=lambda visit: visit.id)
 def visited_page(request, live_server, page, log_in, submit_login_form):
     """The page of one visit, reached as its persona; fails if it is not the expected page."""
     visit = request.param
     if visit.data:
         request.getfixturevalue("agency_records")
+    if visit.cases:
+        request.getfixturevalue("case_records")
+    path = visit.url(request)
     user = request.getfixturevalue(visit.persona) if visit.persona else None
     if user is not None and visit.logged_in:
         log_in(user)
-    if visit.reach:
-        response = visit.reach(page, visit.path, user, submit_login_form)
-    else:
-        response = page.goto(visit.path)
+    reach = visit.reach or (lambda page, path, *_: page.goto(path))
+    response = reach(page, path, user, submit_login_form)
     reached = (response.status, page.url.removeprefix(live_server.url))
-    assert reached == (visit.status, visit.path), "the visit did not reach the page to scan"
+    assert reached == (visit.status, path), "the visit did not reach the page to scan"
     if visit.shows:
         assert page.locator(visit.shows).count() == 1, f"the page does not show {visit.shows}"
     return page
 
 
-def test_page_passes_axe_wcag21_aa(visited_page):
+def test_page_is_accessible_german_and_within_the_csp(visited_page, csp_messages):
+    """axe finds no WCAG 2.1 A/AA violation; German; one main landmark; no CSP violation."""
     results = Axe().run(visited_page, options=AXE_OPTIONS)
 
     assert results.violations_count == 0, results.generate_report()
-
-
-def test_page_declares_german_language(visited_page):
-    lang = visited_page.get_attribute("html", "lang")
-
-    assert lang == "de"
-
-
-def test_page_has_exactly_one_main(visited_page):
-    mains = visited_page.locator("main").count()
-
-    assert mains == 1
-
-
-def test_page_logs_no_csp_violation(visited_page, csp_messages):
-    violations = list(csp_messages)
-
-    assert violations == []
+    assert visited_page.get_attribute("html", "lang") == "de"
+    assert visited_page.locator("main").count() == 1
+    assert list(csp_messages) == []

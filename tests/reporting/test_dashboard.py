@@ -78,6 +78,8 @@ def test_counts_are_active_records_only(agency, manager, advisor, neighbourhoods
         "partners": 2,
         "network_members": 1,
         "grants": 1,
+        "initiatives": 0,
+        "enterprises": 0,
     }
 
 

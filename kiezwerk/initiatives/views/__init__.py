@@ -1,0 +1,1 @@
+"""Views of the case work, one module per area: pipeline, case, documents, assessments."""

@@ -1,0 +1,131 @@
+"""The agency's pipeline: board, list with filters and search, opening a case, stage report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from kiezwerk.agencies.models import Agency, Neighbourhood
+from kiezwerk.agencies.views import get_agency_for
+from kiezwerk.core.htmx import render_page_or_partial
+from kiezwerk.initiatives import queries, services
+from kiezwerk.initiatives.enums import PIPELINE_STAGES, SIDE_STAGES, Stage
+from kiezwerk.initiatives.filters import InitiativeFilter
+from kiezwerk.initiatives.forms.case import InitiativeOpenForm
+from kiezwerk.initiatives.models import Initiative
+
+PAGE_SIZE = 50
+
+
+def _cases(request: HttpRequest, agency: Agency):
+    return Initiative.objects.visible_to_staff(request.user).active().filter(agency=agency)
+
+
+def board_context(request: HttpRequest, agency: Agency) -> dict:
+    """The board of the agency, narrowed to one neighbourhood or the user's own cases."""
+    cases = _cases(request, agency)
+    hoods = Neighbourhood.objects.visible_to(request.user).active().filter(agency=agency)
+    hood = request.GET.get("neighbourhood", "")
+    if hood.isdigit():
+        cases = cases.filter(neighbourhood_id=int(hood))
+    mine = request.GET.get("mine") == "1"
+    if mine:
+        cases = cases.filter(advisor=request.user)
+    return {
+        "agency": agency,
+        "columns": queries.board(cases),
+        "neighbourhoods": hoods,
+        "selected_neighbourhood": int(hood) if hood.isdigit() else None,
+        "mine": mine,
+        "stage_choices": Stage.choices,
+        "can_change_any": request.user.has_perm("initiatives.add_initiative", agency),
+    }
+
+
+@login_required
+@require_GET
+def board(request: HttpRequest, slug: str) -> HttpResponse:
+    agency = get_agency_for(request, slug, "initiatives.list_initiatives")
+    context = board_context(request, agency)
+    return render_page_or_partial(request, "initiatives/board.html", context, "board")
+
+
+@login_required
+@require_GET
+def initiative_list(request: HttpRequest, slug: str) -> HttpResponse:
+    agency = get_agency_for(request, slug, "initiatives.list_initiatives")
+    cases = _cases(request, agency).select_related("neighbourhood", "advisor")
+    filters = InitiativeFilter(
+        request.GET, queryset=cases.order_by("name", "pk"), agency=agency, user=request.user
+    )
+    rows = filters.qs if filters.is_valid() else cases.none()
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "agency": agency,
+        "filter": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "can_add": request.user.has_perm("initiatives.add_initiative", agency),
+    }
+    return render_page_or_partial(request, "initiatives/initiative_list.html", context, "results")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest, slug: str) -> HttpResponse:
+    agency = get_agency_for(request, slug, "initiatives.add_initiative")
+    form = InitiativeOpenForm(request.POST or None, agency=agency, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        initiative = services.open_initiative(
+            agency,
+            actor=request.user,
+            name=data["name"],
+            neighbourhood=data["neighbourhood"],
+            idea=data["idea"],
+            advisor=data["advisor"],
+            contact=form.contact(),
+            needs=data["needs"],
+        )
+        messages.success(request, _("The initiative has been opened."))
+        return redirect("initiatives:detail", slug=agency.slug, pk=initiative.pk)
+    status = 400 if form.errors else 200
+    return render(
+        request, "initiatives/initiative_form.html", {"agency": agency, "form": form}, status=status
+    )
+
+
+@login_required
+@require_GET
+def stage_report(request: HttpRequest, slug: str) -> HttpResponse:
+    """How long initiatives stay in each stage, and which stall."""
+    agency = get_agency_for(request, slug, "initiatives.view_stage_report")
+    cases = _cases(request, agency)
+    durations = queries.stage_durations(agency.pk)
+    now = queries.current_stays(cases)
+    rows = [
+        {
+            "stage": stage,
+            "now": now.get(stage, {}).get("now", 0),
+            "stalled": now.get(stage, {}).get("stalled", 0),
+            "stays": durations.get(stage, {}).get("stays", 0),
+            "average_days": _days(durations.get(stage, {}).get("average")),
+        }
+        for stage in (*PIPELINE_STAGES, *SIDE_STAGES)
+    ]
+    context = {
+        "agency": agency,
+        "rows": rows,
+        "stalled": queries.stalled(cases),
+        "stall_days": queries.STALL_AFTER_DAYS,
+    }
+    return render(request, "initiatives/stage_report.html", context)
+
+
+def _days(duration) -> int | None:
+    return None if duration is None else round(duration.total_seconds() / 86400)
