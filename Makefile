@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test test-fast lint format messages demo clean
+.PHONY: install run test test-fast lint format messages demo bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ messages: install
 demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+
+# Throughput of back-office pages against a bare view under gunicorn (see bench/README.md).
+# SIZE S = 5,000 initiatives, M = 20,000, L = 100,000.
+SIZE ?= S
+bench: install
+	$(BIN)/python bench/run.py --size $(SIZE)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -13,6 +13,7 @@ from kiezwerk.accounts.models import User
 from kiezwerk.agencies.enums import NeighbourhoodKind
 from kiezwerk.agencies.models import Agency, District, Membership, Neighbourhood, TeamAssignment
 from kiezwerk.core.activity import log_action
+from kiezwerk.demo.initiatives import load_initiatives
 from kiezwerk.funding.enums import Fund
 from kiezwerk.funding.models import Grant, Programme
 from kiezwerk.network.enums import PartnerKind
@@ -216,7 +217,8 @@ def load_world() -> bool:
     _people(agencies, neighbourhoods)
     _funding(agencies)
     _partners(agencies)
-    return Agency.objects.count() > before
+    initiatives_created = load_initiatives(agencies)
+    return Agency.objects.count() > before or initiatives_created
 
 
 def _agencies() -> dict[str, Agency]:

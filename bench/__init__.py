@@ -1,0 +1,1 @@
+"""Benchmark: back-office pages against a bare Django view, served by gunicorn (see README.md)."""
