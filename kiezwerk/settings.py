@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -107,6 +108,10 @@ TEMPLATES = [
         },
     }
 ]
+
+# Form widgets render through the project's template engine, so that templates/django/forms/
+# can override Django's (a faster select option, see there).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- database ---------------------------------------------------------------
 DATABASES = {

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.accounts.enums import Role
-from kiezwerk.agencies.models import Agency, Neighbourhood, TeamAssignment, member_agency_ids
+from kiezwerk.agencies.models import Agency, Neighbourhood, member_agency_ids
+from kiezwerk.agencies.rules import agency_roles, assigned_neighbourhood_ids
 from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
 from kiezwerk.initiatives.enums import (
     CRITERIA,
@@ -48,13 +49,13 @@ class InitiativeQuerySet(ArchivableQuerySet):
 
     @staticmethod
     def _staff_scope(user) -> Q:
-        advisor_hoods = TeamAssignment.objects.filter(
-            membership__user=user,
-            membership__role=Role.ADVISOR,
-            membership__archived_at__isnull=True,
-        ).values("neighbourhood_id")
-        return Q(agency_id__in=member_agency_ids(user, AGENCY_WIDE_CASE_ROLES)) | Q(
-            neighbourhood_id__in=advisor_hoods
+        """Built from the user's roles and team, read once per request (agencies.rules), so
+        that the filter is plain values and not subqueries repeated in every query."""
+        roles = agency_roles(user)
+        wide = [agency for agency, role in roles.items() if role in AGENCY_WIDE_CASE_ROLES]
+        advising = [agency for agency, role in roles.items() if role == Role.ADVISOR]
+        return Q(agency_id__in=wide) | Q(
+            agency_id__in=advising, neighbourhood_id__in=assigned_neighbourhood_ids(user)
         )
 
     @staticmethod
@@ -157,7 +158,10 @@ class Initiative(ArchivableModel):
         verbose_name_plural = _("initiatives")
         ordering = ["name"]
         indexes = [
-            models.Index(fields=["agency", "stage", "name"], name="initiative_board_idx"),
+            models.Index(
+                fields=["agency", "stage", "-stage_changed_at", "-id"], name="initiative_board_idx"
+            ),
+            models.Index(fields=["agency", "name", "id"], name="initiative_name_idx"),
             models.Index(fields=["agency", "neighbourhood", "name"], name="initiative_hood_idx"),
             models.Index(fields=["agency", "last_contact_on"], name="initiative_contact_idx"),
         ]

@@ -6,6 +6,7 @@ from django.utils import timezone
 from kiezwerk.core.models import ActivityLogEntry
 from kiezwerk.initiatives.models import ContactPerson, Initiative, StageChange
 from kiezwerk.initiatives.queries import BOARD_CARDS_PER_STAGE
+from kiezwerk.initiatives.views.pipeline import PAGE_SIZE
 from tests.conftest import client_for, count_queries
 from tests.factories import (
     ContactPersonFactory,
@@ -219,14 +220,14 @@ def test_list_sorts_by_last_contact(manager, agency, neighbourhoods):
     assert [i.name for i in response.context["page"].object_list] == ["B", "C", "A"]
 
 
-def test_list_paginates_by_fifty(manager, agency, neighbourhoods):
-    for _ in range(55):
+def test_list_paginates(manager, agency, neighbourhoods):
+    for _ in range(PAGE_SIZE + 5):
         InitiativeFactory(agency=agency, neighbourhood=neighbourhoods[0])
 
     first = client_for(manager).get(LIST)
     second = client_for(manager).get(LIST, {"page": 2})
 
-    assert len(first.context["page"].object_list) == 50
+    assert len(first.context["page"].object_list) == PAGE_SIZE
     assert len(second.context["page"].object_list) == 5
     assert "Seite 1 von 2" in first.content.decode()
 
