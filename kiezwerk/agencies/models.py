@@ -18,6 +18,17 @@ def member_agency_ids(user, roles=None) -> models.QuerySet:
     return memberships.values("agency_id")
 
 
+class MemberScopedQuerySet(ArchivableQuerySet):
+    """Agency-owned records that every member of the agency may see (partners, grants, needs)."""
+
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(agency_id__in=member_agency_ids(user))
+
+
 class District(TimeStampedModel):
     """A city district (Bezirk): reference data shared by all agencies."""
 

@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from kiezwerk.agencies.models import Agency, member_agency_ids
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
+from kiezwerk.agencies.models import Agency, MemberScopedQuerySet
+from kiezwerk.core.models import ArchivableModel, TimeStampedModel
 from kiezwerk.funding.enums import Fund
 
 
@@ -26,15 +26,6 @@ class Programme(TimeStampedModel):
         return self.name
 
 
-class GrantQuerySet(ArchivableQuerySet):
-    def visible_to(self, user) -> "GrantQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        return self.filter(agency_id__in=member_agency_ids(user))
-
-
 class Grant(ArchivableModel):
     """One funding period of an agency under a programme, with its co-financier."""
 
@@ -49,7 +40,7 @@ class Grant(ArchivableModel):
     end_date = models.DateField(_("end"))
     co_financier = models.CharField(_("co-financier"), max_length=200, blank=True)
 
-    objects = GrantQuerySet.as_manager()
+    objects = MemberScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("grant")

@@ -3,8 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kiezwerk.agencies.models import Agency, Neighbourhood, member_agency_ids
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
+from kiezwerk.agencies.models import Agency, MemberScopedQuerySet, Neighbourhood
+from kiezwerk.core.models import ArchivableModel, TimeStampedModel
 from kiezwerk.needs.enums import NeedStatus
 
 
@@ -20,15 +20,6 @@ class NeedCategory(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-
-class NeedQuerySet(ArchivableQuerySet):
-    def visible_to(self, user) -> "NeedQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        return self.filter(agency_id__in=member_agency_ids(user))
 
 
 class Need(ArchivableModel):
@@ -47,7 +38,7 @@ class Need(ArchivableModel):
         _("status"), max_length=20, choices=NeedStatus.choices, default=NeedStatus.REPORTED
     )
 
-    objects = NeedQuerySet.as_manager()
+    objects = MemberScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("need")

@@ -3,19 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kiezwerk.agencies.models import Agency, member_agency_ids
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet
+from kiezwerk.agencies.models import Agency, MemberScopedQuerySet
+from kiezwerk.core.models import ArchivableModel
 from kiezwerk.network.enums import PartnerKind
-
-
-class PartnerQuerySet(ArchivableQuerySet):
-    def visible_to(self, user) -> "PartnerQuerySet":
-        """Partner organisations are visible to every member of the agency."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        return self.filter(agency_id__in=member_agency_ids(user))
 
 
 class Partner(ArchivableModel):
@@ -35,7 +25,7 @@ class Partner(ArchivableModel):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
-    objects = PartnerQuerySet.as_manager()
+    objects = MemberScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("partner organisation")
