@@ -98,7 +98,17 @@ def _prepare(size: int) -> int:
     load_world()
     created = seed(AGENCY, size)
     print(f"  {created:,} initiatives created.", flush=True)
+    _analyze()
     return Initiative.objects.filter(agency__slug=AGENCY).count()
+
+
+def _analyze() -> None:
+    """Fresh planner statistics, as autovacuum (PostgreSQL) or a periodic ANALYZE (SQLite) keeps
+    them in production; right after a bulk insert the planner would guess badly."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _session_cookie() -> str:

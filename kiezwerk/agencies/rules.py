@@ -13,15 +13,29 @@ def agency_roles(user) -> dict[int, str]:
     """{agency_id: role} of the user's active memberships, cached on the user object."""
     if not user.is_authenticated:
         return {}
-    cached = getattr(user, "_kiezwerk_agency_roles", None)
-    if cached is None:
-        from kiezwerk.agencies.models import Membership
+    _load_memberships(user)
+    return user._kiezwerk_agency_roles
 
-        cached = dict(
-            Membership.objects.active().filter(user=user).values_list("agency_id", "role")
-        )
-        user._kiezwerk_agency_roles = cached
-    return cached
+
+def member_agencies(user) -> dict[str, object]:
+    """{slug: Agency} of the active agencies the user is a member of, cached likewise."""
+    if not user.is_authenticated:
+        return {}
+    _load_memberships(user)
+    return user._kiezwerk_agencies
+
+
+def _load_memberships(user) -> None:
+    """One query per request for everything the permission checks ask about agencies."""
+    if getattr(user, "_kiezwerk_agency_roles", None) is not None:
+        return
+    from kiezwerk.agencies.models import Membership
+
+    memberships = list(Membership.objects.active().filter(user=user).select_related("agency"))
+    user._kiezwerk_agency_roles = {m.agency_id: m.role for m in memberships}
+    user._kiezwerk_agencies = {
+        m.agency.slug: m.agency for m in memberships if m.agency.archived_at is None
+    }
 
 
 def assigned_neighbourhood_ids(user) -> frozenset[int]:

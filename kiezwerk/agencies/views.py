@@ -2,22 +2,30 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from kiezwerk.agencies.exporters import TeamExporter
 from kiezwerk.agencies.forms import ActivityPageForm
 from kiezwerk.agencies.models import Agency
+from kiezwerk.agencies.rules import member_agencies
 from kiezwerk.core.activity import log_action
 from kiezwerk.core.htmx import render_page_or_partial
 from kiezwerk.core.models import ActivityLogEntry
 
 
 def get_agency_for(request: HttpRequest, slug: str, perm: str) -> Agency:
-    """The agency if the user may see it (else 404) and holds `perm` on it (else 403)."""
-    agency = get_object_or_404(Agency.objects.visible_to(request.user).active(), slug=slug)
-    if not request.user.has_perm(perm, agency):
+    """The agency if the user may see it (else 404) and holds `perm` on it (else 403). Members
+    find it among their memberships, which the permission checks load anyway."""
+    user = request.user
+    if user.is_superuser:
+        agency = get_object_or_404(Agency.objects.active(), slug=slug)
+    else:
+        agency = member_agencies(user).get(slug)
+    if agency is None:
+        raise Http404
+    if not user.has_perm(perm, agency):
         raise PermissionDenied
     return agency
 

@@ -54,6 +54,8 @@ class InitiativeQuerySet(ArchivableQuerySet):
         roles = agency_roles(user)
         wide = [agency for agency, role in roles.items() if role in AGENCY_WIDE_CASE_ROLES]
         advising = [agency for agency, role in roles.items() if role == Role.ADVISOR]
+        if not advising:
+            return Q(agency_id__in=wide)
         return Q(agency_id__in=wide) | Q(
             agency_id__in=advising, neighbourhood_id__in=assigned_neighbourhood_ids(user)
         )

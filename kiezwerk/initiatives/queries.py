@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     Avg,
     Count,
@@ -28,7 +29,7 @@ from kiezwerk.initiatives.models import (
     StageChange,
 )
 
-BOARD_CARDS_PER_STAGE = 10
+BOARD_CARDS_PER_STAGE = 8
 # What a card shows and needs for its permission check; loading only these keeps the board fast.
 BOARD_CARD_FIELDS = (
     "agency_id",
@@ -37,9 +38,7 @@ BOARD_CARD_FIELDS = (
     "stage",
     "stage_version",
     "stage_changed_at",
-    "neighbourhood__name",
-    "advisor__name",
-    "advisor__email",
+    "advisor_id",
 )
 STALL_AFTER_DAYS = 90
 
@@ -56,27 +55,36 @@ class BoardColumn:
 
 
 def board(initiatives) -> list[BoardColumn]:
-    """One column per stage: its count (one query) and its most recently moved cards (one
-    query per stage, each a short range scan of the (agency, stage, -stage_changed_at) index)."""
+    """One column per stage: its count (one query) and its most recently moved cards, each
+    stage a short range scan of the (agency, stage, -stage_changed_at) index."""
     totals = dict(
         initiatives.order_by()
         .values_list("stage")
         .annotate(n=Count("pk"))
         .values_list("stage", "n")
     )
-    cards = (
-        initiatives.select_related("neighbourhood", "advisor")
-        .only(*BOARD_CARD_FIELDS)
-        .order_by("-stage_changed_at", "-pk")
+    cards: dict[str, list[Initiative]] = {stage: [] for stage in Stage.values}
+    newest_first = sorted(
+        _newest_cards(initiatives), key=lambda card: (card.stage_changed_at, card.pk), reverse=True
     )
+    for card in newest_first:
+        cards[card.stage].append(card)
     return [
-        BoardColumn(
-            Stage(stage),
-            totals.get(stage, 0),
-            list(cards.filter(stage=stage)[:BOARD_CARDS_PER_STAGE]),
-        )
+        BoardColumn(Stage(stage), totals.get(stage, 0), cards[stage])
         for stage in (*PIPELINE_STAGES, *SIDE_STAGES)
     ]
+
+
+def _newest_cards(initiatives) -> list[Initiative]:
+    """The newest cards of every stage, each stage a short range scan of the (agency, stage,
+    -stage_changed_at, -id) index: one UNION ALL query where the database allows a limit per
+    part (PostgreSQL), else one small query per stage (SQLite, where queries are in-process).
+    Names of neighbourhoods and advisors are looked up by the caller, not joined here."""
+    cards = initiatives.only(*BOARD_CARD_FIELDS).order_by("-stage_changed_at", "-pk")
+    parts = [cards.filter(stage=stage)[:BOARD_CARDS_PER_STAGE] for stage in Stage.values]
+    if connection.features.supports_slicing_ordering_in_compound:
+        return list(parts[0].union(*parts[1:], all=True))
+    return [card for part in parts for card in part]
 
 
 def stage_durations(agency_id: int) -> dict[str, Any]:

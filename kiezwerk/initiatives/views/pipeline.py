@@ -21,11 +21,22 @@ from kiezwerk.core.htmx import render_page_or_partial
 from kiezwerk.initiatives import queries, services
 from kiezwerk.initiatives.enums import PIPELINE_STAGES, SIDE_STAGES, Stage
 from kiezwerk.initiatives.filters import InitiativeFilter
-from kiezwerk.initiatives.forms.case import InitiativeOpenForm
+from kiezwerk.initiatives.forms.case import InitiativeOpenForm, advisors_of
 from kiezwerk.initiatives.models import Initiative
 from kiezwerk.initiatives.rules import works_on_case
 
 PAGE_SIZE = 25
+# The columns of the list; loading only these keeps long lists fast.
+LIST_FIELDS = (
+    "agency_id",
+    "name",
+    "stage",
+    "legal_form",
+    "last_contact_on",
+    "neighbourhood__name",
+    "advisor__name",
+    "advisor__email",
+)
 
 
 def _cases(request: HttpRequest, agency: Agency):
@@ -54,6 +65,7 @@ def board_context(request: HttpRequest, agency: Agency) -> dict:
         "columns": columns,
         "case_prefix": case_prefix,
         "board_query": params.urlencode(),
+        "move_label": _("Move"),
         "neighbourhoods": hoods,
         "selected_neighbourhood": int(hood) if hood.isdigit() else None,
         "mine": mine,
@@ -68,13 +80,19 @@ def _prepare_cards(request: HttpRequest, agency: Agency, columns: list, case_pre
     every use). Keeps a board of a hundred cards fast."""
     user = request.user
     moves_all = user.is_superuser or role_in(user, agency) == Role.MANAGER
+    new_stage_for = _("New stage for %(name)s")
+    hood_names = dict(Neighbourhood.objects.filter(agency=agency).values_list("pk", "name"))
+    people = {person.pk: str(person) for person in advisors_of(agency).only("name", "email")}
     for column in columns:
         for card in column.cards:
+            card.neighbourhood_name = hood_names.get(card.neighbourhood_id, "")
+            card.advisor_name = people.get(card.advisor_id, "")
             card.can_move = moves_all or works_on_case(user, card)
             card.stage_options = _stage_options(get_language(), card.stage)
             card.url = f"{case_prefix}{card.pk}/"
             card.version = str(card.stage_version)
             card.dom_id = f"stage-{card.pk}"
+            card.stage_label = new_stage_for % {"name": card.name}
 
 
 @functools.cache
@@ -95,7 +113,7 @@ def board(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def initiative_list(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_agency_for(request, slug, "initiatives.list_initiatives")
-    cases = _cases(request, agency).select_related("neighbourhood", "advisor")
+    cases = _cases(request, agency).select_related("neighbourhood", "advisor").only(*LIST_FIELDS)
     filters = InitiativeFilter(
         request.GET, queryset=cases.order_by("name", "pk"), agency=agency, user=request.user
     )
@@ -108,6 +126,7 @@ def initiative_list(request: HttpRequest, slug: str) -> HttpResponse:
         "filter": filters,
         "page": page,
         "query": query.urlencode(),
+        "case_prefix": reverse("initiatives:list", kwargs={"slug": agency.slug}),
         "can_add": request.user.has_perm("initiatives.add_initiative", agency),
     }
     return render_page_or_partial(request, "initiatives/initiative_list.html", context, "results")
