@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -102,16 +101,11 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "kiezwerk.core.context_processors.site",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
     }
 ]
-
-# Form widgets render through the project's template engine, so that templates/django/forms/
-# can override Django's (a faster select option, see there).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- database ---------------------------------------------------------------
 DATABASES = {

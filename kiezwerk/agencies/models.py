@@ -172,10 +172,6 @@ class Membership(ArchivableModel):
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()}, {self.agency})"
 
-    @property
-    def is_staff_role(self) -> bool:
-        return self.role in STAFF_ROLES
-
 
 class TeamAssignment(TimeStampedModel):
     """Which neighbourhood team a member works in."""

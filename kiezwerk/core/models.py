@@ -22,9 +22,6 @@ class ArchivableQuerySet(models.QuerySet):
     def active(self):
         return self.filter(archived_at__isnull=True)
 
-    def archived(self):
-        return self.filter(archived_at__isnull=False)
-
 
 class ArchivableModel(TimeStampedModel):
     """Records are archived, never deleted: history and reports stay complete."""
@@ -46,9 +43,6 @@ class ActivityLogQuerySet(models.QuerySet):
 
     def for_agency(self, agency_id: int):
         return self.filter(agency_id=agency_id)
-
-    def timeline(self):
-        return self.select_related("actor", "content_type").order_by("-created_at", "-pk")
 
     def newest(self):
         """Newest first by id: served by the (agency, -id) index at any size."""

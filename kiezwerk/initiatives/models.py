@@ -66,9 +66,6 @@ class InitiativeQuerySet(ArchivableQuerySet):
         own = ContactPerson.objects.filter(user=user, archived_at__isnull=True)
         return Q(agency_id__in=founder_agencies, pk__in=own.values("initiative_id"))
 
-    def in_stage(self, *stages: str) -> "InitiativeQuerySet":
-        return self.filter(stage__in=stages)
-
     def search(self, text: str) -> "InitiativeQuerySet":
         """By name, idea or contact: PostgreSQL full text (German), else a substring match."""
         text = text.strip()
@@ -170,12 +167,6 @@ class Initiative(ArchivableModel):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def is_enterprise(self) -> bool:
-        from kiezwerk.initiatives.enums import ENTERPRISE_STAGES
-
-        return self.stage in ENTERPRISE_STAGES
 
 
 class ServedNeighbourhood(models.Model):
@@ -422,22 +413,15 @@ class CriteriaAssessment(TimeStampedModel):
         return [
             (
                 str(question),
-                self.get_field_display_value(f"{key}_rating"),
+                str(Rating(getattr(self, f"{key}_rating")).label),
                 getattr(self, f"{key}_evidence"),
             )
             for key, question in CRITERIA
         ]
 
-    def get_field_display_value(self, field: str) -> str:
-        return str(Rating(getattr(self, field)).label)
-
     @property
     def met_count(self) -> int:
         return sum(getattr(self, f"{key}_rating") == Rating.MET for key, _q in CRITERIA)
-
-    @property
-    def all_met(self) -> bool:
-        return self.met_count == len(CRITERIA)
 
 
 def _score(label) -> models.PositiveSmallIntegerField:

@@ -67,4 +67,3 @@ rules.add_perm(
     "initiatives.view_stage_report",
     is_superuser | _agency_role_in(Role.MANAGER, Role.EVALUATOR),
 )
-rules.add_perm("initiatives.view_own", is_superuser | _agency_role_in(Role.FOUNDER))

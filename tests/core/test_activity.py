@@ -21,11 +21,11 @@ def test_log_action_on_agency_itself_carries_its_key(agency):
     assert entry.actor is None
 
 
-def test_timeline_for_object_is_newest_first(manager, agency):
+def test_entries_for_object_are_newest_first(manager, agency):
     first = log_action(manager, "created", agency)
     second = log_action(manager, "changed", agency)
 
-    entries = list(ActivityLogEntry.objects.for_object(agency).timeline())
+    entries = list(ActivityLogEntry.objects.for_object(agency).newest())
 
     assert entries == [second, first]
 

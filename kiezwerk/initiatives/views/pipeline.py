@@ -69,7 +69,6 @@ def board_context(request: HttpRequest, agency: Agency) -> dict:
         "neighbourhoods": hoods,
         "selected_neighbourhood": int(hood) if hood.isdigit() else None,
         "mine": mine,
-        "can_change_any": request.user.has_perm("initiatives.add_initiative", agency),
     }
 
 
