@@ -9,6 +9,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kiezwerk.accounts.roles import is_agency_staff
+
 # Paths a staff member without MFA may still reach: set-up, log-out, static files, language.
 _OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/")
 
@@ -38,6 +40,4 @@ class StaffMFAMiddleware:
 
 
 def _is_staff(user) -> bool:
-    from kiezwerk.accounts.roles import is_agency_staff
-
     return user.is_staff or user.is_superuser or is_agency_staff(user)

@@ -291,3 +291,21 @@ def test_stage_report_counts_stays_and_stalls(manager, agency, neighbourhoods):
     assert (rows["inquiry"]["stays"], rows["inquiry"]["average_days"]) == (1, 30)
     assert (rows["concept"]["now"], rows["concept"]["stalled"]) == (1, 1)
     assert [i.name for i in response.context["stalled"]] == ["Stockt"]
+
+
+def test_stage_report_needs_constant_queries(manager, agency, neighbourhoods):
+    url = reverse("initiatives:stage_report", kwargs={"slug": "kiez"})
+    long_ago = timezone.now() - dt.timedelta(days=400)
+    InitiativeFactory(agency=agency, neighbourhood=neighbourhoods[0], stage_changed_at=long_ago)
+    one = count_queries(lambda: client_for(manager).get(url))
+    for number in range(30):
+        stalled = InitiativeFactory(
+            agency=agency,
+            neighbourhood=neighbourhoods[number % 2],
+            stage=["inquiry", "concept", "founding"][number % 3],
+            stage_changed_at=long_ago,
+            advisor=manager,
+        )
+        StageChange.objects.create(agency=agency, initiative=stalled, to_stage="inquiry")
+
+    assert count_queries(lambda: client_for(manager).get(url)) == one

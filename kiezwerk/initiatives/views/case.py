@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -156,8 +157,6 @@ def _move(request: HttpRequest, initiative: Initiative, data: dict) -> None:
 
 
 def _board_url(request: HttpRequest, initiative: Initiative) -> str:
-    from django.urls import reverse
-
     url = reverse("initiatives:board", kwargs={"slug": initiative.agency.slug})
     query = request.POST.get("board_query", "")
     candidate = f"{url}?{query}" if query else url
