@@ -175,3 +175,81 @@ class MilestoneFactory(DjangoModelFactory):
     agency = factory.SelfAttribute("initiative.agency")
     title = factory.Sequence(lambda n: f"Meilenstein {n}")
     due_on = dt.date(2003, 6, 30)
+
+
+class OfferFactory(DjangoModelFactory):
+    class Meta:
+        model = "network.Offer"
+
+    partner = factory.SubFactory(PartnerFactory)
+    agency = factory.SelfAttribute("partner.agency")
+    kind = "advice"
+    title = factory.Sequence(lambda n: f"Angebot {n}")
+    capacity = "4 Stunden im Monat"
+
+
+class ReferralFactory(DjangoModelFactory):
+    class Meta:
+        model = "network.Referral"
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    agency = factory.SelfAttribute("initiative.agency")
+    neighbourhood = factory.SelfAttribute("initiative.neighbourhood")
+    offer = factory.SubFactory(OfferFactory, agency=factory.SelfAttribute("..agency"))
+    partner = factory.SelfAttribute("offer.partner")
+    referred_on = dt.date(2004, 3, 1)
+
+
+class DeliveryFactory(DjangoModelFactory):
+    class Meta:
+        model = "network.Delivery"
+
+    referral = factory.SubFactory(ReferralFactory)
+    agency = factory.SelfAttribute("referral.agency")
+    partner = factory.SelfAttribute("referral.partner")
+    neighbourhood = factory.SelfAttribute("referral.neighbourhood")
+    kind = "advice"
+    delivered_on = dt.date(2004, 4, 1)
+    hours = 3
+    value = 150
+
+
+class PartnershipFactory(DjangoModelFactory):
+    class Meta:
+        model = "network.Partnership"
+
+    agency = factory.SubFactory(AgencyFactory)
+    neighbourhood = factory.SubFactory(
+        NeighbourhoodFactory, agency=factory.SelfAttribute("..agency")
+    )
+    title = factory.Sequence(lambda n: f"Lokale Partnerschaft {n}")
+    purpose = "Gemeinsam einen Nachbarschaftsladen tragen"
+    agreed_on = dt.date(2004, 5, 1)
+    status = "active"
+
+
+class ForumFactory(DjangoModelFactory):
+    class Meta:
+        model = "forums.Forum"
+
+    agency = factory.SubFactory(AgencyFactory)
+    neighbourhood = factory.SubFactory(
+        NeighbourhoodFactory, agency=factory.SelfAttribute("..agency")
+    )
+    title = factory.Sequence(lambda n: f"Stadtteilforum {n}")
+    starts_at = dt.datetime(2004, 3, 10, 18, 0, tzinfo=dt.UTC)
+    place = "Nachbarschaftshaus"
+    residents_count = 25
+    initiatives_count = 3
+    partners_count = 4
+    public_bodies_count = 2
+
+
+class AttendeeFactory(DjangoModelFactory):
+    class Meta:
+        model = "forums.Attendee"
+
+    forum = factory.SubFactory(ForumFactory)
+    agency = factory.SelfAttribute("forum.agency")
+    group = "partners"
+    partner = factory.SubFactory(PartnerFactory, agency=factory.SelfAttribute("..agency"))

@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 import tests
 from tests.conftest import PERSONAS, client_for
 
-OUR_NAMESPACES = {"portal", "backoffice", "agencies", "initiatives"}
+OUR_NAMESPACES = {"portal", "backoffice", "agencies", "initiatives", "needs", "network", "forums"}
 
 ALL = [*PERSONAS, "anonymous"]
 MEMBERS = ["manager", "advisor", "evaluator", "funder", "founder", "partner"]
@@ -42,23 +42,23 @@ MATRIX = {
 }
 
 
-def _app_rows() -> dict:
-    """Rows kept beside each app's tests: every tests/<app>/matrix_*.py defines ROWS."""
-    rows = {}
+def _matrix_modules():
+    """Rows kept beside each app's tests: every tests/<app>/matrix_*.py defines ROWS (and may
+    define FORM_VIEWS)."""
     for package in pkgutil.iter_modules(tests.__path__):
         if not package.ispkg:
             continue
         folder = importlib.import_module(f"tests.{package.name}")
         for module in pkgutil.iter_modules(folder.__path__):
             if module.name.startswith("matrix_"):
-                rows |= importlib.import_module(f"tests.{package.name}.{module.name}").ROWS
-    return rows
+                yield importlib.import_module(f"tests.{package.name}.{module.name}")
 
 
-MATRIX |= _app_rows()
+MATRIX |= {name: row for module in _matrix_modules() for name, row in module.ROWS.items()}
 
 # Views that show a form on GET and take it on POST: their wrong method is DELETE.
 FORM_VIEWS = {
+    *(name for module in _matrix_modules() for name in getattr(module, "FORM_VIEWS", ())),
     "initiatives:create",
     "initiatives:edit",
     "initiatives:add_consultation",

@@ -38,7 +38,6 @@ from kiezwerk.demo.initiatives_data import (
     NOTES,
     OPEN_NEEDS,
     PUBLIC,
-    REFERRALS,
     REGISTERS,
     SIDE,
     SPECS,
@@ -70,7 +69,6 @@ from kiezwerk.initiatives.models import (
 )
 from kiezwerk.needs.enums import NeedStatus
 from kiezwerk.needs.models import Need, NeedCategory
-from kiezwerk.network.enums import PartnerKind
 from kiezwerk.network.models import Partner
 
 
@@ -256,17 +254,8 @@ def _consultation(context, rng, plan: _Plan, held_on, topic, advisor) -> Consult
         topic=topic,
         notes=rng.choice(NOTES[topic]),
         follow_up_on=follow_up,
-        referred_to=_referral(context, rng, topic),
         created_at=_at(held_on, rng),
     )
-
-
-def _referral(context: _Context, rng: random.Random, topic: str) -> Partner | None:
-    if topic not in REFERRALS or rng.random() > 0.35:
-        return None
-    public = [name for name, p in context.partners.items() if p.kind == PartnerKind.PUBLIC]
-    names = REFERRALS[topic] or public
-    return context.partners.get(rng.choice(names)) if names else None
 
 
 def _milestones(rng, plan: _Plan) -> list[Milestone]:

@@ -24,7 +24,6 @@ from kiezwerk.initiatives.enums import (
     Topic,
 )
 from kiezwerk.needs.models import Need
-from kiezwerk.network.models import Partner
 
 AGENCY_WIDE_CASE_ROLES = (Role.MANAGER, Role.EVALUATOR)
 EMES_LABELS = dict(EMES_INDICATORS)
@@ -294,13 +293,13 @@ class Consultation(TimeStampedModel):
         _("notes"), blank=True, help_text=_("Internal: founders do not see this.")
     )
     follow_up_on = models.DateField(_("follow-up on"), null=True, blank=True)
-    referred_to = models.ForeignKey(
-        Partner,
-        verbose_name=_("referred to partner"),
-        null=True,
+    needs_raised = models.ManyToManyField(
+        Need,
+        verbose_name=_("needs raised"),
+        through="ConsultationNeed",
+        related_name="consultations",
         blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
+        help_text=_("Needs of the neighbourhood that came up in this consultation."),
     )
 
     class Meta:
@@ -319,6 +318,26 @@ class Consultation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_topic_display()} ({self.held_on:%d.%m.%Y})"
+
+
+class ConsultationNeed(models.Model):
+    """A need of the neighbourhood that was raised in a consultation (the need's evidence)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="+")
+    need = models.ForeignKey(Need, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("need raised in a consultation")
+        verbose_name_plural = _("needs raised in consultations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "consultation", "need"], name="consultation_need_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.consultation_id} – {self.need_id}"
 
 
 class Milestone(TimeStampedModel):

@@ -129,9 +129,14 @@ def reassign(initiative: Initiative, *, actor, advisor) -> None:
 
 
 @transaction.atomic
-def record_consultation(initiative: Initiative, *, actor, **fields: Any) -> Consultation:
+def record_consultation(
+    initiative: Initiative, *, actor, needs_raised=(), **fields: Any
+) -> Consultation:
     consultation = Consultation.objects.create(
         agency_id=initiative.agency_id, initiative=initiative, advisor=actor, **fields
+    )
+    consultation.needs_raised.add(
+        *needs_raised, through_defaults={"agency_id": initiative.agency_id}
     )
     held_on = consultation.held_on
     Initiative.objects.filter(pk=initiative.pk).exclude(last_contact_on__gte=held_on).update(

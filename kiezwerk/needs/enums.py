@@ -8,3 +8,17 @@ class NeedStatus(models.TextChoices):
     ADDRESSED = "addressed", _("being addressed")
     MET = "met", _("met")
     REJECTED = "rejected", _("rejected")
+
+
+# Still waiting for someone to meet them: listed first in the register.
+OPEN_STATUSES = (NeedStatus.REPORTED, NeedStatus.CONFIRMED)
+# No longer open: met, or rejected with a reason.
+CLOSED_STATUSES = (NeedStatus.MET, NeedStatus.REJECTED)
+
+
+class EvidenceSource(models.TextChoices):
+    FORUM = "forum", _("Local forum or event")
+    CONSULTATION = "consultation", _("Consultation")
+    SURVEY = "survey", _("Survey")
+    RESIDENT = "resident", _("Report by a resident")
+    STATISTICS = "statistics", _("Statistics")

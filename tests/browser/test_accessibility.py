@@ -231,7 +231,7 @@ def case_records(
 ):
     """Initiatives in several stages, and one with consultations, milestones and history."""
     from kiezwerk.initiatives import services
-    from tests.factories import InitiativeFactory, NeedFactory, PartnerFactory
+    from tests.factories import InitiativeFactory, NeedFactory
 
     settings.MEDIA_ROOT = tmp_path
     for number, stage in enumerate(["inquiry", "concept", "founding", "paused", "consolidation"]):
@@ -241,7 +241,6 @@ def case_records(
             name=f"Café {number}",
             stage=stage,
         )
-    partner = PartnerFactory(agency=agency, name="Berufsfortbildungswerk")
     need = NeedFactory(agency=agency, neighbourhood=neighbourhoods[0], title="Treffpunkt fehlt")
     initiative.needs.add(need, through_defaults={"agency": agency})
     services.record_consultation(
@@ -252,7 +251,7 @@ def case_records(
         topic="idea",
         notes="Erstberatung",
         follow_up_on=dt.date(2003, 3, 3),
-        referred_to=partner,
+        needs_raised=[need],
     )
     services.change_stage(initiative, actor=advisor, to_stage="orientation", version=0)
     milestone = services.add_milestone(

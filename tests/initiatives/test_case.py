@@ -113,26 +113,21 @@ def test_reassigning_to_someone_outside_the_agency_is_refused(manager, outsider,
 
 
 def test_advisor_records_a_consultation(advisor, initiative, agency):
-    from tests.factories import PartnerFactory
-
-    partner = PartnerFactory(agency=agency, name="Berufsfortbildungswerk")
+    need = NeedFactory(agency=agency, neighbourhood=initiative.neighbourhood, title="Kita fehlt")
     data = {
         "held_on": "2003-05-06",
         "duration_minutes": 90,
         "topic": "financing_mix",
         "notes": "Leistungsvertrag mit dem Bezirk besprochen",
         "follow_up_on": "2003-06-01",
-        "referred_to": partner.pk,
+        "needs_raised": [need.pk],
     }
 
     client_for(advisor).post(_url("add_consultation", initiative), data)
 
     consultation = Consultation.objects.get(initiative=initiative)
-    assert (consultation.topic, consultation.advisor, consultation.referred_to) == (
-        "financing_mix",
-        advisor,
-        partner,
-    )
+    assert (consultation.topic, consultation.advisor) == ("financing_mix", advisor)
+    assert list(consultation.needs_raised.all()) == [need]
     initiative.refresh_from_db()
     assert initiative.last_contact_on == dt.date(2003, 5, 6)
 

@@ -10,7 +10,6 @@ from kiezwerk.agencies.models import Agency, Neighbourhood
 from kiezwerk.initiatives.enums import Stage
 from kiezwerk.initiatives.models import Consultation, Initiative, Milestone
 from kiezwerk.needs.models import Need
-from kiezwerk.network.models import Partner
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -168,17 +167,22 @@ class ReassignForm(forms.Form):
 class ConsultationForm(forms.ModelForm):
     class Meta:
         model = Consultation
-        fields = ["held_on", "duration_minutes", "topic", "notes", "follow_up_on", "referred_to"]
+        fields = ["held_on", "duration_minutes", "topic", "notes", "follow_up_on", "needs_raised"]
         widgets = {
             "held_on": DATE_WIDGET,
             "follow_up_on": DATE_WIDGET,
             "notes": forms.Textarea(attrs={"rows": 4}),
             "duration_minutes": forms.NumberInput(attrs={"min": 5, "max": 1440, "step": 5}),
+            "needs_raised": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, agency: Agency, **kwargs) -> None:
+    def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["referred_to"].queryset = Partner.objects.active().filter(agency=agency)
+        self.fields["needs_raised"].queryset = Need.objects.active().filter(
+            agency_id=initiative.agency_id,
+            neighbourhood_id=initiative.neighbourhood_id,
+            merged_into__isnull=True,
+        )
         self.fields["duration_minutes"].min_value = 1
 
     def clean(self) -> dict:

@@ -66,7 +66,9 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def _internal_context(initiative: Initiative, can_change: bool) -> dict:
     return {
         "contacts": initiative.contacts.active(),
-        "consultations": initiative.consultations.select_related("advisor", "referred_to")[:20],
+        "consultations": initiative.consultations.select_related("advisor").prefetch_related(
+            "needs_raised"
+        )[:20],
         **queries.assessments_of(initiative),
         "reassign_form": ReassignForm(
             agency=initiative.agency, initial={"advisor": initiative.advisor_id}
@@ -180,7 +182,7 @@ def reassign(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def add_consultation(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = get_initiative_for(request, slug, pk, "initiatives.change_initiative")
-    form = ConsultationForm(request.POST or None, agency=initiative.agency)
+    form = ConsultationForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         services.record_consultation(initiative, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The consultation has been recorded."))
