@@ -16,7 +16,7 @@ urlpatterns = [
     path("backoffice/", include("kiezwerk.initiatives.urls")),
     path("backoffice/", include("kiezwerk.needs.urls")),
     path("backoffice/", include("kiezwerk.network.urls")),
-    path("backoffice/", include("kiezwerk.forums.urls")),
+    path("", include("kiezwerk.forums.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -5,14 +5,13 @@ Content Security Policy violations.
 """
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from kiezwerk.accounts.enums import Role
 from kiezwerk.core.activity import log_action
+from tests.browser.visit import Visit
 from tests.factories import (
     PASSWORD,
     GrantFactory,
@@ -71,27 +70,6 @@ def send_empty_form(page, path, user, submit_login_form):
     with page.expect_navigation() as navigation:
         page.click("main form button[type=submit]")
     return navigation.value
-
-
-@dataclass(frozen=True)
-class Visit:
-    """A page to scan: who visits it (a fixture name), whether logged in, how they get there."""
-
-    id: str
-    path: str
-    persona: str | None = None
-    logged_in: bool = True
-    reach: Callable | None = None  # (page, path, user, submit_login_form) -> last response
-    status: int = 200
-    shows: str | None = None  # a selector proving that the page is in the state to scan
-    data: bool = False  # fill the agency with a grant, a partner and activity first
-    cases: bool = False  # fill the agency with initiatives and their case work first
-
-    def url(self, request) -> str:
-        """The path, with {initiative} standing for the id of the `initiative` fixture."""
-        if "{initiative}" not in self.path:
-            return self.path
-        return self.path.format(initiative=request.getfixturevalue("initiative").pk)
 
 
 DASHBOARD = "/backoffice/kiez/"
@@ -289,6 +267,24 @@ def _assessments_and_a_document(initiative, advisor) -> None:
     )
 
 
+def _app_visits() -> list[Visit]:
+    """Pages of the apps, kept beside their tests: every tests/browser/visits_*.py defines
+    VISITS."""
+    import importlib
+    import pkgutil
+
+    import tests.browser
+
+    visits = []
+    for module in pkgutil.iter_modules(tests.browser.__path__):
+        if module.name.startswith("visits_"):
+            visits += importlib.import_module(f"tests.browser.{module.name}").VISITS
+    return visits
+
+
+VISITS += _app_visits()
+
+
 @pytest.fixture(params=VISITS, ids=lambda visit: visit.id)
 def visited_page(request, live_server, page, log_in, submit_login_form):
     """The page of one visit, reached as its persona; fails if it is not the expected page."""
@@ -297,7 +293,8 @@ def visited_page(request, live_server, page, log_in, submit_login_form):
         request.getfixturevalue("agency_records")
     if visit.cases:
         request.getfixturevalue("case_records")
-    path = visit.url(request)
+    names = visit.setup(request) if visit.setup else None
+    path = visit.url(request, names)
     user = request.getfixturevalue(visit.persona) if visit.persona else None
     if user is not None and visit.logged_in:
         log_in(user)
