@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class ForumsConfig(AppConfig):
     name = "kiezwerk.forums"
     verbose_name = _("Local forums and events")
+
+    def ready(self) -> None:
+        from kiezwerk.core.activity import register_verbs
+
+        register_verbs(
+            {
+                "forums.created": _("forum planned"),
+                "forums.changed": _("forum changed"),
+                "forums.attendee_added": _("attendee registered"),
+                "forums.need_raised": _("need raised at the forum"),
+                "forums.outcomes_changed": _("outcomes changed"),
+            }
+        )

@@ -23,6 +23,11 @@ def advisors_of(agency: Agency):
     ).order_by("name")
 
 
+def open_needs_of(agency: Agency):
+    """Needs an initiative can address: in the register, not archived, not merged away."""
+    return Need.objects.active().filter(agency=agency, merged_into__isnull=True)
+
+
 class NeighbourhoodChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Neighbourhood) -> str:
         return obj.name
@@ -61,7 +66,7 @@ class InitiativeOpenForm(forms.Form):
             Neighbourhood.objects.visible_to(user).active().filter(agency=agency)
         )
         self.fields["advisor"].queryset = advisors_of(agency)
-        self.fields["needs"].queryset = Need.objects.active().filter(agency=agency)
+        self.fields["needs"].queryset = open_needs_of(agency)
         if user in self.fields["advisor"].queryset:
             self.fields["advisor"].initial = user.pk
 
@@ -139,8 +144,12 @@ class InitiativeEditForm(forms.ModelForm):
         hoods = Neighbourhood.objects.active().filter(agency=agency)
         self.fields["neighbourhood"].queryset = hoods
         self.fields["served_neighbourhoods"].queryset = hoods
-        self.fields["needs"].queryset = Need.objects.active().filter(agency=agency)
-        self.fields["needs"].initial = list(self.instance.needs.values_list("pk", flat=True))
+        self.fields["needs"].queryset = open_needs_of(agency)
+        self.fields["needs"].initial = list(
+            self.instance.needs.filter(
+                archived_at__isnull=True, merged_into__isnull=True
+            ).values_list("pk", flat=True)
+        )
         self.fields["served_neighbourhoods"].initial = list(
             self.instance.served_neighbourhoods.values_list("pk", flat=True)
         )
