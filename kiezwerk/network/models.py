@@ -3,16 +3,19 @@ to those offers and what was delivered, and local partnerships."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kiezwerk.accounts.enums import Role
 from kiezwerk.agencies.models import Agency, MemberScopedQuerySet, Neighbourhood
+from kiezwerk.agencies.rules import agency_roles, assigned_neighbourhood_ids
 from kiezwerk.core.models import ArchivableModel, TimeStampedModel
 from kiezwerk.initiatives.enums import Stage
 from kiezwerk.initiatives.models import Consultation, Initiative
 from kiezwerk.needs.models import NeedCategory
 from kiezwerk.network.enums import OfferKind, PartnerKind, PartnershipStatus, ReferralStatus
+from kiezwerk.network.rules import acting_for
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -223,6 +226,33 @@ class OfferNeighbourhood(models.Model):
         return f"{self.offer_id} – {self.neighbourhood_id}"
 
 
+class ReferralQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ReferralQuerySet":
+        """Management and evaluation: the agency's referrals; advisors: those of their
+        neighbourhoods; a network partner: those to the organisations it acts for."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        roles = agency_roles(user)
+        wide = [a for a, role in roles.items() if role in (Role.MANAGER, Role.EVALUATOR)]
+        advising = [a for a, role in roles.items() if role == Role.ADVISOR]
+        partnering = [a for a, role in roles.items() if role == Role.PARTNER]
+        scope = Q(agency_id__in=wide)
+        if advising:
+            hoods = assigned_neighbourhood_ids(user)
+            scope |= Q(agency_id__in=advising, neighbourhood_id__in=hoods)
+        if partnering:
+            scope |= Q(agency_id__in=partnering, partner_id__in=acting_for(user))
+        return self.filter(scope)
+
+    def with_delivered(self) -> "ReferralQuerySet":
+        """Each referral with the hours and euros delivered on it, summed in the database."""
+        return self.annotate(
+            delivered_hours=Sum("deliveries__hours"), delivered_value=Sum("deliveries__value")
+        )
+
+
 class Referral(TimeStampedModel):
     """An advisor refers an initiative to a partner (and usually one of its offers)."""
 
@@ -274,6 +304,8 @@ class Referral(TimeStampedModel):
         _("status"), max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.REFERRED
     )
     status_reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    objects = ReferralQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("referral")

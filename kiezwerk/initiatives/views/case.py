@@ -74,6 +74,13 @@ def _internal_context(initiative: Initiative, can_change: bool) -> dict:
             agency=initiative.agency, initial={"advisor": initiative.advisor_id}
         ),
         "milestone_form": MilestoneForm() if can_change else None,
+        # Referrals to network partners, with what was delivered (one query, through the
+        # reverse relation: the initiatives app does not import the network app).
+        "referrals": list(
+            initiative.referrals.select_related("partner", "offer")
+            .with_delivered()
+            .order_by("-referred_on", "-pk")
+        ),
     }
 
 
