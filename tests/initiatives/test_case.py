@@ -219,6 +219,34 @@ def test_edit_saves_enterprise_data_and_needs_and_logs_the_fields(
     assert set(entry.data["fields"]) >= {"legal_form", "founded_on", "registry_number", "needs"}
 
 
+def test_edit_keeps_the_link_to_a_need_merged_elsewhere(
+    advisor, initiative, agency, neighbourhoods
+):
+    """A merged need is not offered in the form; saving other needs must not drop its link."""
+    from django.utils import timezone
+
+    from kiezwerk.initiatives.models import InitiativeNeed
+
+    merged, dropped, chosen = (
+        NeedFactory(agency=agency, neighbourhood=neighbourhoods[0]) for _ in range(3)
+    )
+    for need in (merged, dropped):
+        InitiativeNeed.objects.create(agency=agency, initiative=initiative, need=need)
+    merged.archived_at = timezone.now()
+    merged.save()
+    data = {
+        "name": initiative.name,
+        "neighbourhood": neighbourhoods[0].pk,
+        "legal_form": "none",
+        "needs": [chosen.pk],
+    }
+
+    response = client_for(advisor).post(_url("edit", initiative), data)
+
+    assert response.status_code == 302
+    assert set(initiative.needs.all()) == {merged, chosen}
+
+
 def test_founder_sees_stage_and_milestones_but_not_internal_notes(
     founder, founder_contact, initiative
 ):

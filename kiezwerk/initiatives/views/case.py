@@ -111,13 +111,25 @@ def _save_edit(request: HttpRequest, form: InitiativeEditForm) -> None:
     }
     for field, (model, key) in links.items():
         if field in form.changed_data:
-            model.objects.filter(initiative=initiative).delete()
-            model.objects.bulk_create(
-                model(agency_id=initiative.agency_id, initiative=initiative, **{key: obj})
-                for obj in form.cleaned_data[field]
+            _replace_links(
+                initiative, model, key, form.fields[field].queryset, form.cleaned_data[field]
             )
     if form.changed_data:
         log_action(request.user, "changed", initiative, {"fields": changed_fields(form)})
+
+
+def _replace_links(initiative: Initiative, model, key: str, offered, chosen) -> None:
+    """Add the chosen links and drop the offered ones not chosen. Links to records the form
+    did not offer (an archived or merged need) stay: the form could not have kept them."""
+    rows = model.objects.filter(initiative=initiative)
+    chosen_ids = {obj.pk for obj in chosen}
+    rows.filter(**{f"{key}__in": offered}).exclude(**{f"{key}__in": chosen_ids}).delete()
+    existing = set(rows.values_list(f"{key}_id", flat=True))
+    model.objects.bulk_create(
+        model(agency_id=initiative.agency_id, initiative=initiative, **{key: obj})
+        for obj in chosen
+        if obj.pk not in existing
+    )
 
 
 @login_required
