@@ -126,7 +126,12 @@ def create(request: HttpRequest, slug: str) -> HttpResponse:
     initial = {}
     if request.GET.get("neighbourhood", "").isdigit():
         initial["neighbourhood"] = int(request.GET["neighbourhood"])
-    form = NeedForm(request.POST or None, initial=initial, agency=agency, user=request.user)
+    form = NeedForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        agency=agency,
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         need = services.create_need(actor=request.user, agency=agency, **form.cleaned_data)
         messages.success(request, _("The need has been recorded."))
@@ -140,7 +145,10 @@ def edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     need = get_need_for(request, slug, pk, "needs.change_need", active=True)
     # The form works on a copy, so that the service sees what really changed.
     form = NeedForm(
-        request.POST or None, instance=copy.copy(need), agency=need.agency, user=request.user
+        request.POST if request.method == "POST" else None,
+        instance=copy.copy(need),
+        agency=need.agency,
+        user=request.user,
     )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}

@@ -294,3 +294,11 @@ def test_detail_needs_constant_queries(advisor, initiative):
         client_for(advisor).post(_url("change_stage", initiative), {})
 
     assert count_queries(lambda: client_for(advisor).get(_url("detail", initiative))) == one
+
+
+def test_an_empty_post_is_refused_with_errors(advisor, initiative):
+    """A form sent empty (e.g. its fields stripped by a proxy) is a bad request, not a new form."""
+    response = client_for(advisor).post(_url("add_consultation", initiative), {})
+
+    assert response.status_code == 400
+    assert not Consultation.objects.exists()

@@ -88,7 +88,9 @@ def _internal_context(initiative: Initiative, can_change: bool) -> dict:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = get_initiative_for(request, slug, pk, "initiatives.change_initiative")
-    form = InitiativeEditForm(request.POST or None, instance=initiative)
+    form = InitiativeEditForm(
+        request.POST if request.method == "POST" else None, instance=initiative
+    )
     if request.method == "POST" and form.is_valid():
         _save_edit(request, form)
         messages.success(request, _("Your changes have been saved."))
@@ -201,7 +203,9 @@ def reassign(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def add_consultation(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = get_initiative_for(request, slug, pk, "initiatives.change_initiative")
-    form = ConsultationForm(request.POST or None, initiative=initiative)
+    form = ConsultationForm(
+        request.POST if request.method == "POST" else None, initiative=initiative
+    )
     if request.method == "POST" and form.is_valid():
         services.record_consultation(initiative, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The consultation has been recorded."))
@@ -215,7 +219,7 @@ def add_consultation(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def add_contact(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = get_initiative_for(request, slug, pk, "initiatives.change_initiative")
-    form = ContactForm(request.POST or None)
+    form = ContactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.add_contact(initiative, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The contact person has been added."))

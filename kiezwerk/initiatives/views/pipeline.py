@@ -135,7 +135,9 @@ def initiative_list(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_agency_for(request, slug, "initiatives.add_initiative")
-    form = InitiativeOpenForm(request.POST or None, agency=agency, user=request.user)
+    form = InitiativeOpenForm(
+        request.POST if request.method == "POST" else None, agency=agency, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         initiative = services.open_initiative(

@@ -24,7 +24,7 @@ def offer_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partner = get_partner_for(request, slug, pk, "network.manage_offers")
     if partner.archived_at is not None:
         raise Http404
-    form = OfferForm(request.POST or None, agency=partner.agency)
+    form = OfferForm(request.POST if request.method == "POST" else None, agency=partner.agency)
     if request.method == "POST" and form.is_valid():
         services.create_offer(partner, actor=request.user, **form.offer_fields())
         messages.success(request, _("The offer has been added."))
@@ -40,7 +40,11 @@ def offer_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     offer = get_offer_for(request, slug, pk, "network.manage_offers")
     if offer.archived_at is not None:
         raise Http404
-    form = OfferForm(request.POST or None, instance=offer, agency=offer.partner.agency)
+    form = OfferForm(
+        request.POST if request.method == "POST" else None,
+        instance=offer,
+        agency=offer.partner.agency,
+    )
     if request.method == "POST" and form.is_valid():
         fresh = Offer.objects.get(pk=offer.pk)
         services.update_offer(fresh, actor=request.user, **form.offer_fields())

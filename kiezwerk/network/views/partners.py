@@ -94,7 +94,7 @@ def _offers_of(partner: Partner) -> tuple[list[Offer], list[Offer]]:
 @require_http_methods(["GET", "POST"])
 def partner_create(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_agency_for(request, slug, "network.add_partner")
-    form = PartnerForm(request.POST or None, agency=agency)
+    form = PartnerForm(request.POST if request.method == "POST" else None, agency=agency)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         partner = services.create_partner(agency, actor=request.user, **data)
@@ -109,7 +109,9 @@ def partner_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def partner_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partner = get_partner_for(request, slug, pk, "network.change_partner")
-    form = PartnerForm(request.POST or None, instance=partner, agency=partner.agency)
+    form = PartnerForm(
+        request.POST if request.method == "POST" else None, instance=partner, agency=partner.agency
+    )
     if request.method == "POST" and form.is_valid():
         fresh = Partner.objects.get(pk=partner.pk)
         services.update_partner(fresh, actor=request.user, **form.cleaned_data)

@@ -72,7 +72,9 @@ def partnership_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def partnership_create(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_agency_for(request, slug, "network.add_partnership")
-    form = PartnershipForm(request.POST or None, agency=agency, user=request.user)
+    form = PartnershipForm(
+        request.POST if request.method == "POST" else None, agency=agency, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         partnership = services.create_partnership(
             agency, actor=request.user, **form.partnership_fields()
@@ -90,7 +92,10 @@ def partnership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = get_partnership_for(request, slug, pk, "network.change_partnership")
     agency = partnership.agency
     form = PartnershipForm(
-        request.POST or None, instance=partnership, agency=agency, user=request.user
+        request.POST if request.method == "POST" else None,
+        instance=partnership,
+        agency=agency,
+        user=request.user,
     )
     if request.method == "POST" and form.is_valid():
         fresh = Partnership.objects.get(pk=partnership.pk)

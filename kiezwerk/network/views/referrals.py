@@ -32,7 +32,9 @@ from kiezwerk.network.views.base import PAGE_SIZE, get_referral_for
 def refer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = get_initiative_for(request, slug, pk, "initiatives.change_initiative")
     form = ReferralForm(
-        request.POST or None, initiative=initiative, initial=_picked(request, initiative)
+        request.POST if request.method == "POST" else None,
+        initiative=initiative,
+        initial=_picked(request, initiative),
     )
     if request.method == "POST" and form.is_valid():
         services.refer(initiative, actor=request.user, **form.cleaned_data)
@@ -140,7 +142,7 @@ def record_delivery(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if referral.status == ReferralStatus.DECLINED:
         messages.error(request, _("A declined referral cannot receive deliveries."))
         return redirect(_referral_url(referral))
-    form = DeliveryForm(request.POST or None, referral=referral)
+    form = DeliveryForm(request.POST if request.method == "POST" else None, referral=referral)
     if request.method == "POST" and form.is_valid():
         services.record_delivery(referral, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The delivery has been recorded."))
