@@ -133,9 +133,9 @@ def _session_cookie() -> str:
 def _pages() -> list[Page]:
     from django.urls import NoReverseMatch, reverse
 
-    def url(name: str, suffix: str = "") -> str | None:
+    def url(name: str, suffix: str = "", **kwargs) -> str | None:
         try:
-            return reverse(name, kwargs={"slug": AGENCY}) + suffix
+            return reverse(name, kwargs={"slug": AGENCY, **kwargs}) + suffix
         except NoReverseMatch:
             return None
 
@@ -146,6 +146,12 @@ def _pages() -> list[Page]:
         Page("pipeline board", url("initiatives:board"), backoffice=True),
         Page("initiative list", url("initiatives:list"), backoffice=True),
         Page("initiative list, page 50", url("initiatives:list", "?page=50"), backoffice=True),
+        # A report page: measured, without the list pages' goal (see bench/README.md).
+        Page(
+            "neighbourhood overview",
+            url("backoffice:neighbourhood", neighbourhood="boxhagener-platz"),
+            backoffice=False,
+        ),
     ]
 
 

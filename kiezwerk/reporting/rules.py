@@ -1,0 +1,31 @@
+"""Who may read the figures of a neighbourhood. Agency-level predicates take (user, agency),
+object-level ones (user, neighbourhood)."""
+
+import rules
+
+from kiezwerk.accounts.enums import Role
+from kiezwerk.agencies.rules import assigned_neighbourhood_ids, is_superuser, role_in
+
+# Who reads neighbourhood overviews at all: management and evaluation (every neighbourhood),
+# advisors (their team's). Funders, founders and partners read other reports.
+OVERVIEW_ROLES = (Role.MANAGER, Role.EVALUATOR, Role.ADVISOR)
+
+
+@rules.predicate
+def reads_neighbourhoods(user, agency) -> bool:
+    return agency is not None and role_in(user, agency) in OVERVIEW_ROLES
+
+
+@rules.predicate
+def reads_neighbourhood(user, neighbourhood) -> bool:
+    """Management and evaluation of its agency, or an advisor of its team."""
+    if neighbourhood is None:
+        return False
+    role = role_in(user, neighbourhood.agency_id)
+    if role in (Role.MANAGER, Role.EVALUATOR):
+        return True
+    return role == Role.ADVISOR and neighbourhood.pk in assigned_neighbourhood_ids(user)
+
+
+rules.add_perm("reporting.view_neighbourhoods", is_superuser | reads_neighbourhoods)
+rules.add_perm("reporting.view_neighbourhood_overview", is_superuser | reads_neighbourhood)
