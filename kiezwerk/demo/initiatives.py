@@ -8,19 +8,17 @@ written directly with their historical dates; the activity log gets one entry pe
 """
 
 import datetime as dt
-import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-from django.utils import timezone
 
 from kiezwerk.accounts.enums import Role
 from kiezwerk.accounts.models import User
 from kiezwerk.agencies.models import Agency, Neighbourhood, TeamAssignment
 from kiezwerk.core.activity import log_action
+from kiezwerk.demo.common import at as _at
+from kiezwerk.demo.common import rng as _rng
 from kiezwerk.demo.initiatives_data import (
     ASCII,
-    CATEGORIES,
     CONTACT_ROLES,
     EMES_BY_STAGE,
     EVIDENCE,
@@ -34,9 +32,7 @@ from kiezwerk.demo.initiatives_data import (
     IDEAS,
     LAST_NAMES,
     MILESTONES,
-    NEEDS,
     NOTES,
-    OPEN_NEEDS,
     PUBLIC,
     REGISTERS,
     SIDE,
@@ -47,6 +43,8 @@ from kiezwerk.demo.initiatives_data import (
     TWO_PROFILES,
     WINDOWS,
 )
+from kiezwerk.demo.needs import describe
+from kiezwerk.demo.needs_data import CATEGORIES, NEEDS, OPEN_NEEDS
 from kiezwerk.initiatives.enums import (
     EMES_INDICATORS,
     ENTERPRISE_STAGES,
@@ -59,6 +57,7 @@ from kiezwerk.initiatives.enums import (
 from kiezwerk.initiatives.enums import Topic as T
 from kiezwerk.initiatives.models import (
     Consultation,
+    ConsultationNeed,
     ContactPerson,
     CriteriaAssessment,
     EmesProfile,
@@ -80,6 +79,7 @@ class _Context:
     partners: dict[str, Partner]
     founder: User | None
     founded: dict[str, dt.date]  # founding days by name, shared by both agencies
+    raised_in: list = field(default_factory=list)  # (consultation, need) for new needs
 
 
 @dataclass
@@ -124,16 +124,6 @@ def _context(agency: Agency, founded: dict[str, dt.date]) -> _Context:
         founder=User.objects.filter(email=FOUNDER_EMAIL).first(),
         founded=founded,
     )
-
-
-def _rng(key: str) -> random.Random:
-    return random.Random(key)  # noqa: S311 (demo data, not secrets)
-
-
-def _at(day: dt.date, rng: random.Random) -> dt.datetime:
-    """A time during office hours on `day`, in Berlin."""
-    time = dt.time(rng.randint(9, 17), rng.choice((0, 15, 30, 45)))
-    return timezone.make_aware(dt.datetime.combine(day, time))
 
 
 def _plan(context: _Context, hood: str, name: str, stage: str, legal_form: str, needs: str):
@@ -375,7 +365,9 @@ def _emes_scores(plan: _Plan, day: dt.date) -> dict[str, int]:
 def _needs(context: _Context, plans: list[_Plan], categories) -> dict[tuple[str, str], Need]:
     """The needs of each neighbourhood, by (neighbourhood, key); missing ones are created."""
     linked: dict[tuple[str, str], list[_Plan]] = defaultdict(list)
+    neighbours: dict[str, list[_Plan]] = defaultdict(list)
     for plan in plans:
+        neighbours[plan.initiative.neighbourhood.slug].append(plan)
         for key in plan.need_keys:
             linked[(plan.initiative.neighbourhood.slug, key)].append(plan)
     for (agency_slug, hood), keys in OPEN_NEEDS.items():
@@ -387,7 +379,6 @@ def _needs(context: _Context, plans: list[_Plan], categories) -> dict[tuple[str,
         category, title, description = NEEDS[key]
         need = existing.get((context.hoods[hood].pk, title))
         if need is None:
-            raised = min((p.days[0] for p in addressed_by), default=WINDOWS[context.agency.slug][0])
             need = Need(
                 agency=context.agency,
                 neighbourhood=context.hoods[hood],
@@ -395,8 +386,10 @@ def _needs(context: _Context, plans: list[_Plan], categories) -> dict[tuple[str,
                 title=title,
                 description=description,
                 status=_need_status(addressed_by),
-                created_at=_at(raised - dt.timedelta(days=21), _rng(title)),
             )
+            consultation = describe(need, hood, key, addressed_by, neighbours[hood])
+            if consultation is not None:
+                context.raised_in.append((consultation, need))
             new.append(need)
         needs[(hood, key)] = need
     Need.objects.bulk_create(new)
@@ -430,5 +423,10 @@ def _save(context: _Context, plans: list[_Plan], needs: dict) -> None:
         ]
     for model, objects in rows.items():
         model.objects.bulk_create(objects)
+    ConsultationNeed.objects.bulk_create(
+        ConsultationNeed(agency=context.agency, consultation=consultation, need=need)
+        for consultation, need in context.raised_in
+        if consultation.pk is not None
+    )
     for plan in plans:
         log_action(None, "created", plan.initiative, {"via": "demo"})

@@ -6,6 +6,7 @@ idempotent: records are found by their natural key and created only when missing
 
 import datetime as dt
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from kiezwerk.accounts.enums import Role
@@ -13,7 +14,11 @@ from kiezwerk.accounts.models import User
 from kiezwerk.agencies.enums import NeighbourhoodKind
 from kiezwerk.agencies.models import Agency, District, Membership, Neighbourhood, TeamAssignment
 from kiezwerk.core.activity import log_action
+from kiezwerk.demo.forums import load_forums
 from kiezwerk.demo.initiatives import load_initiatives
+from kiezwerk.demo.network import load_network
+from kiezwerk.demo.network_data import PUBLIC_BODIES
+from kiezwerk.demo.referrals import load_referrals
 from kiezwerk.funding.enums import Fund
 from kiezwerk.funding.models import Grant, Programme
 from kiezwerk.network.enums import PartnerKind
@@ -200,6 +205,7 @@ PARTNERS = (
             False,
         ),
     ]
+    + [(agency, name, PartnerKind.PUBLIC, False) for agency, name in PUBLIC_BODIES]
 )
 
 
@@ -217,8 +223,11 @@ def load_world() -> bool:
     _people(agencies, neighbourhoods)
     _funding(agencies)
     _partners(agencies)
-    initiatives_created = load_initiatives(agencies)
-    return Agency.objects.count() > before or initiatives_created
+    created = load_initiatives(agencies)
+    created |= load_network(agencies)
+    created |= load_forums(agencies)
+    created |= load_referrals(agencies)
+    return Agency.objects.count() > before or created
 
 
 def _agencies() -> dict[str, Agency]:
@@ -244,19 +253,33 @@ def _neighbourhoods(agencies: dict[str, Agency]) -> dict[tuple[str, str], Neighb
     return found
 
 
-def _user(email: str, name: str, **extra) -> User:
+def _user(email: str, name: str, password: str, **extra) -> User:
+    """The demo account, created when missing with the already hashed `password`."""
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User.objects.create_user(email, DEMO_PASSWORD, name=name, **extra)
+        user = User.objects.create_user(email, None, name=name, **extra)
+        user.password = password
+        user.save(update_fields=["password"])
     return user
 
 
+def _password(emails: list[str]) -> str:
+    """The demo password hashed once for all new accounts: hashing is deliberately slow, and
+    every demo account has the same password anyway."""
+    if User.objects.filter(email__in=emails).count() == len(emails):
+        return ""
+    return make_password(DEMO_PASSWORD)
+
+
 def _people(agencies, neighbourhoods) -> None:
-    _user(*OPERATOR, is_staff=True, is_superuser=True)
+    password = _password([OPERATOR[0], *(person[0] for person in PEOPLE)])
+    _user(*OPERATOR, password, is_staff=True, is_superuser=True)
     for email, name, agency_slug, role, title, slugs in PEOPLE:
         agency = agencies[agency_slug]
         membership, created = Membership.objects.get_or_create(
-            agency=agency, user=_user(email, name), defaults={"role": role, "title": title}
+            agency=agency,
+            user=_user(email, name, password),
+            defaults={"role": role, "title": title},
         )
         _created(membership, created)
         for slug in slugs:
