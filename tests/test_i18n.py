@@ -28,8 +28,12 @@ def test_every_string_has_a_german_translation():
 
 
 def test_compiled_catalogue_matches_the_source():
-    source = {entry.msgid: entry.msgstr for entry in polib.pofile(str(PO)) if entry.msgstr}
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(MO)) if entry.msgstr}
+    def translations(catalogue) -> dict:
+        # Keyed by context too: "Minutes" of a meeting and of a duration are two entries.
+        return {(e.msgctxt, e.msgid): e.msgstr for e in catalogue if e.msgstr}
+
+    source = translations(polib.pofile(str(PO)))
+    compiled = translations(polib.mofile(str(MO)))
 
     assert compiled == source
 
