@@ -5,15 +5,15 @@ colour alone; the same numbers are in the data table beside the chart."""
 import io
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from kiezwerk.initiatives.charts import BRAND, INK, MUTED, SVG_RC, _with_title
 
 TIE_STYLES = (
-    # (figure, label, colour, hatch)
-    ("bonding", gettext_lazy("Bonding ties"), BRAND, ""),
-    ("bridging", gettext_lazy("Bridging ties"), "#8a5a00", "//"),
-    ("linking", gettext_lazy("Linking ties"), MUTED, ".."),
+    # (figure, label, colour, hatch); short labels: the legend is one line in both languages.
+    ("bonding", pgettext_lazy("kind of tie", "bonding"), BRAND, ""),
+    ("bridging", pgettext_lazy("kind of tie", "bridging"), "#8a5a00", "//"),
+    ("linking", pgettext_lazy("kind of tie", "linking"), MUTED, ".."),
 )
 
 

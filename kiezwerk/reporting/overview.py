@@ -146,8 +146,8 @@ class Yearly:
     referrals: dict[int, int]
     partnerships_agreed: dict[int, int]
     resources: Resources
-    by_kind: list[tuple[str, Resources]]
-    by_partner: list[tuple[str, Resources]]
+    by_kind: list[tuple[str, Resources, None]]
+    by_partner: list[tuple[str, Resources, int | None]]
 
     def row(self, name: str) -> list:
         values = getattr(self, name)
@@ -227,29 +227,31 @@ def yearly(neighbourhood: Neighbourhood) -> Yearly:
 
 def _resources(neighbourhood: Neighbourhood, span: list[int]):
     """Delivered hours and euros: in all, by kind and by partner (the TOP_PARTNERS with the
-    most euros; the rest as one row named ""), from one grouped query."""
+    most euros; the rest as one row named "" without a partner id), from one grouped query.
+    Grouped rows are (label, Resources, partner id or None)."""
     total, kinds, partners = Resources(), defaultdict(Resources), defaultdict(Resources)
     if not span:
         return total, [], []
     rows = (
         _in_hood(Delivery, neighbourhood)
         .filter(year__range=(span[0], span[-1]))
-        .values("year", "kind", "partner__name")
+        .values("year", "kind", "partner_id", "partner__name")
         .annotate(hours=Sum("hours"), value=Sum("value"))
         .order_by()
     )
     for row in rows:
-        for resources in (total, kinds[row["kind"]], partners[row["partner__name"]]):
+        partner = (row["partner__name"], row["partner_id"])
+        for resources in (total, kinds[row["kind"]], partners[partner]):
             resources.add(row["year"], row["hours"], row["value"])
-    by_kind = [(label, kinds[kind]) for kind, label in OfferKind.choices if kind in kinds]
+    by_kind = [(label, kinds[kind], None) for kind, label in OfferKind.choices if kind in kinds]
     ranked = sorted(partners.items(), key=lambda item: (-item[1].total_value, item[0]))
-    by_partner = ranked[:TOP_PARTNERS]
+    by_partner = [(name, resources, pk) for (name, pk), resources in ranked[:TOP_PARTNERS]]
     if len(ranked) > TOP_PARTNERS:
         others = Resources()
-        for _name, resources in ranked[TOP_PARTNERS:]:
+        for _partner, resources in ranked[TOP_PARTNERS:]:
             for year in span:
                 others.add(year, resources.hours.get(year, ZERO), resources.value.get(year, ZERO))
-        by_partner.append(("", others))
+        by_partner.append(("", others, None))
     return total, by_kind, by_partner
 
 

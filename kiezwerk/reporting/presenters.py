@@ -79,6 +79,7 @@ class Row:
     label: str
     cells: list[str]
     explanation: str = ""
+    pk: int | None = None  # of the record the row is about, for a link
 
 
 def _count(value) -> str:
@@ -116,13 +117,13 @@ def summary_rows(yearly: Yearly) -> list[Row]:
     return rows
 
 
-def resource_rows(grouped: list[tuple[str, Resources]], years: list[int]) -> list[Row]:
+def resource_rows(grouped: list[tuple[str, Resources, int | None]], years: list[int]) -> list[Row]:
     """One row per kind or partner: per year and in total "hours / euros"."""
     rows = []
-    for label, resources in grouped:
+    for label, resources, pk in grouped:
         cells = [_resource_cell(hours, value) for hours, value in resources.cells(years)]
         cells.append(_resource_cell(resources.total_hours, resources.total_value))
-        rows.append(Row(label or _("All other partners"), cells))
+        rows.append(Row(label or _("All other partners"), cells, pk=pk))
     return rows
 
 

@@ -54,13 +54,20 @@ def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "reporting/agency_home.html", context)
 
 
-def _neighbourhoods(user, agency: Agency):
-    return (
+def _neighbourhoods(user, agency: Agency) -> list[Neighbourhood]:
+    """The agency's neighbourhoods the user sees, each with `can_open`: whether the user may
+    read its overview (the permission checks read cached roles, no query per row)."""
+    found = list(
         Neighbourhood.objects.visible_to(user)
         .active()
         .filter(agency=agency)
         .select_related("district")
     )
+    for neighbourhood in found:
+        neighbourhood.can_open = user.has_perm(
+            "reporting.view_neighbourhood_overview", neighbourhood
+        )
+    return found
 
 
 def _team(user, agency: Agency):

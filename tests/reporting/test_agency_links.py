@@ -31,3 +31,33 @@ def test_a_network_partner_reaches_only_its_referrals(partner):
 @pytest.mark.parametrize("persona", ["funder", "founder"])
 def test_funders_and_founders_get_no_link_to_internal_areas(request, persona):
     assert _links(request.getfixturevalue(persona)) == set()
+
+
+def _overview_links(user) -> set[str]:
+    html = client_for(user).get(reverse("backoffice:agency", kwargs={"slug": "kiez"})).text
+    slugs = ("boxhagener-platz", "helmholtzplatz")
+    return {
+        slug
+        for slug in slugs
+        if reverse("backoffice:neighbourhood", kwargs={"slug": "kiez", "neighbourhood": slug})
+        in html
+    }
+
+
+@pytest.mark.parametrize("persona", ["manager", "evaluator"])
+def test_management_and_evaluation_open_every_neighbourhood_overview(
+    request, persona, neighbourhoods
+):
+    assert _overview_links(request.getfixturevalue(persona)) == {
+        "boxhagener-platz",
+        "helmholtzplatz",
+    }
+
+
+def test_advisor_opens_the_overview_of_the_own_team_only(advisor):
+    assert _overview_links(advisor) == {"boxhagener-platz"}
+
+
+@pytest.mark.parametrize("persona", ["funder", "founder", "partner"])
+def test_others_get_no_link_to_neighbourhood_overviews(request, persona, neighbourhoods):
+    assert _overview_links(request.getfixturevalue(persona)) == set()

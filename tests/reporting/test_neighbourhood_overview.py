@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from kiezwerk.network.models import Partnership
 from kiezwerk.reporting.models import SocialCapitalSnapshot
 from tests.conftest import client_for, count_queries
 from tests.factories import (
@@ -171,6 +172,22 @@ def test_partnerships_show_status_and_parties(network, manager):
         (p.title, p.status, p.partner_count, p.initiative_count)
         for p in response.context["partnerships"]
     ] == [("Kiezladen-Verbund", "active", 2, 1), ("Geplanter Verbund", "planned", 0, 1)]
+
+
+def test_partners_and_partnerships_link_to_their_pages_and_met_needs_to_the_register(
+    network, manager
+):
+    page = _get(manager, overview_url(network.hood)).content.decode()
+
+    partnership = Partnership.objects.get(title="Kiezladen-Verbund")
+    partner_url = reverse("network:partner_detail", kwargs={"slug": "kiez", "pk": network.p2.pk})
+    partnership_url = reverse(
+        "network:partnership_detail", kwargs={"slug": "kiez", "pk": partnership.pk}
+    )
+    register = reverse("needs:register", kwargs={"slug": "kiez"})
+    assert f'href="{partner_url}"' in page
+    assert f'href="{partnership_url}"' in page
+    assert f'href="{register}?neighbourhood={network.hood.pk}&amp;status=met"' in page
 
 
 def test_social_capital_table_chart_and_brokers(network, manager):
