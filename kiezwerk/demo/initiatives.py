@@ -15,6 +15,7 @@ from kiezwerk.accounts.enums import Role
 from kiezwerk.accounts.models import User
 from kiezwerk.agencies.models import Agency, Neighbourhood, TeamAssignment
 from kiezwerk.core.activity import log_action
+from kiezwerk.core.models import ActivityLogEntry
 from kiezwerk.demo.common import at as _at
 from kiezwerk.demo.common import rng as _rng
 from kiezwerk.demo.initiatives_data import (
@@ -44,6 +45,7 @@ from kiezwerk.demo.initiatives_data import (
     WINDOWS,
 )
 from kiezwerk.demo.needs import describe
+from kiezwerk.demo.needs import history as need_history
 from kiezwerk.demo.needs_data import CATEGORIES, NEEDS, OPEN_NEEDS
 from kiezwerk.initiatives.enums import (
     EMES_INDICATORS,
@@ -390,9 +392,14 @@ def _needs(context: _Context, plans: list[_Plan], categories) -> dict[tuple[str,
             consultation = describe(need, hood, key, addressed_by, neighbours[hood])
             if consultation is not None:
                 context.raised_in.append((consultation, need))
-            new.append(need)
+            new.append((need, addressed_by))
         needs[(hood, key)] = need
-    Need.objects.bulk_create(new)
+    Need.objects.bulk_create(need for need, _plans in new)
+    ActivityLogEntry.objects.bulk_create(
+        entry
+        for need, addressed_by in new
+        for entry in need_history(need, addressed_by, context.advisors.get(need.neighbourhood.slug))
+    )
     return needs
 
 

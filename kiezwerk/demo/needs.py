@@ -9,6 +9,9 @@ import datetime as dt
 import random
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
+
+from kiezwerk.core.models import ActivityLogEntry
 from kiezwerk.demo.common import at, rng
 from kiezwerk.demo.initiatives_data import WINDOWS
 from kiezwerk.demo.needs_data import AFFECTED, EVIDENCE, NEEDS, OTHER_SOURCES, REJECTED
@@ -131,3 +134,54 @@ def _close(generator, need: Need, plans: list) -> None:
         )
     elif need.status == NeedStatus.REPORTED and need.supporters >= 20:
         need.status = NeedStatus.CONFIRMED
+
+
+def history(need: Need, plans: list, advisor) -> list[ActivityLogEntry]:
+    """The activity-log entries of a saved demo need, as the services write them, on their
+    historical days: recorded by the team's advisor, then each status step up to its status."""
+    generator = rng(f"need-history:{need.agency.slug}:{need.neighbourhood_id}:{need.title}")
+    created = {
+        "title": need.title,
+        "neighbourhood": str(need.neighbourhood),
+        "category": str(need.category),
+    }
+    entries = [_entry(need, advisor, "needs.need_created", need.created_at, created)]
+    before, when = NeedStatus.REPORTED, need.created_at
+    for status, day, reason in _steps(generator, need, plans):
+        # Steps on the same day follow each other within the hour.
+        when = max(at(day, generator), when + dt.timedelta(minutes=generator.choice((15, 45))))
+        change = {"from": before, "to": status, "reason": reason}
+        entries.append(_entry(need, advisor, "needs.status_changed", when, change))
+        before = status
+    return entries
+
+
+def _steps(generator, need: Need, plans: list) -> list[tuple[str, dt.date, str]]:
+    """(status, day, reason) of each change from "reported" to the need's status."""
+    if need.status == NeedStatus.REJECTED:
+        return [(NeedStatus.REJECTED, need.closed_on, need.status_reason)]
+    if need.status == NeedStatus.REPORTED:
+        return []
+    start = min((plan.days[0] for plan in plans), default=None)
+    confirmed = need.raised_on + dt.timedelta(days=generator.randint(7, 28))
+    if start is not None:
+        confirmed = max(need.raised_on, min(confirmed, start))
+    steps = [(NeedStatus.CONFIRMED, confirmed, "")]
+    if need.status in (NeedStatus.ADDRESSED, NeedStatus.MET):
+        steps.append((NeedStatus.ADDRESSED, max(start or confirmed, confirmed), ""))
+    if need.status == NeedStatus.MET:
+        steps.append((NeedStatus.MET, need.closed_on, ""))
+    return steps
+
+
+def _entry(need: Need, actor, verb: str, when: dt.datetime, data: dict) -> ActivityLogEntry:
+    return ActivityLogEntry(
+        actor=actor,
+        agency_id=need.agency_id,
+        verb=verb,
+        content_type=ContentType.objects.get_for_model(Need),
+        object_id=str(need.pk),
+        object_repr=str(need)[:200],
+        data=data,
+        created_at=when,
+    )

@@ -81,6 +81,9 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "need": need,
         "open_for": queries.open_for(need.raised_on, need.closed_on),
         "can_change": can_change,
+        "can_open_neighbourhood": user.has_perm(
+            "reporting.view_neighbourhood_overview", need.neighbourhood
+        ),
         "merged": merged,
         "history": queries.history(need, merged),
         "status_form": StatusForm(initial={"status": need.status}) if can_change else None,

@@ -252,3 +252,37 @@ def test_loading_the_demo_twice_adds_nothing_to_the_neighbourhood_side(demo):
     call_command("load_demo")
 
     assert [model.objects.count() for model in NEIGHBOURHOOD_SIDE] == first
+
+
+def test_demo_needs_have_their_history_from_report_to_status(demo):
+    met = Need.objects.filter(status=NeedStatus.MET).first()
+    entries = ActivityLogEntry.objects.filter(object_id=str(met.pk), verb__startswith="needs.")
+
+    steps = [
+        (entry.verb, entry.data.get("to"))
+        for entry in entries.order_by("created_at", "pk")
+        if entry.content_type.model == "need"
+    ]
+    days = [_day(entry.created_at) for entry in entries.order_by("created_at", "pk")]
+
+    assert steps == [
+        ("needs.need_created", None),
+        ("needs.status_changed", NeedStatus.CONFIRMED),
+        ("needs.status_changed", NeedStatus.ADDRESSED),
+        ("needs.status_changed", NeedStatus.MET),
+    ]
+    assert days[0] == met.raised_on
+    assert days[-1] == met.closed_on
+    assert all(entry.actor is not None for entry in entries)
+
+
+def test_demo_every_need_reaches_its_status_in_its_history(demo):
+    last_change = {
+        entry.object_id: entry.data["to"]
+        for entry in ActivityLogEntry.objects.filter(verb="needs.status_changed").order_by(
+            "created_at", "pk"
+        )
+    }
+
+    for need in Need.objects.all():
+        assert last_change.get(str(need.pk), NeedStatus.REPORTED) == need.status, need.title

@@ -282,6 +282,18 @@ def test_detail_links_only_initiatives_the_user_may_open(
     assert reverse("initiatives:detail", kwargs={"slug": "kiez", "pk": elsewhere.pk}) not in page
 
 
+def test_detail_links_the_neighbourhood_to_its_overview_for_those_who_may_read_it(
+    agency, neighbourhoods, childcare, manager, advisor
+):
+    need = make_need(agency, neighbourhoods[1], childcare)
+    overview = reverse(
+        "backoffice:neighbourhood", kwargs={"slug": "kiez", "neighbourhood": "helmholtzplatz"}
+    )
+
+    assert overview in client_for(manager).get(need_url(need)).content.decode()
+    assert overview not in client_for(advisor).get(need_url(need)).content.decode()
+
+
 def test_detail_shows_merged_needs_and_their_history(
     agency, neighbourhoods, childcare, need, manager
 ):
