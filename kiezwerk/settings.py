@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kiezwerk.initiatives",
     "kiezwerk.network",
     "kiezwerk.forums",
+    "kiezwerk.economy",
     "kiezwerk.funding",
     "kiezwerk.reporting",
     "kiezwerk.portal",

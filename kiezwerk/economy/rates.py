@@ -1,0 +1,37 @@
+"""The value of an hour of volunteer work: the agency's rate for the year, else the statutory
+minimum wage of that year (Germany has one since 2015), else none (the hours are not valued)."""
+
+from decimal import Decimal
+
+from kiezwerk.economy.enums import RateMethod
+
+# The statutory minimum wage in euros per hour on 1 January of each year (Mindestlohngesetz and
+# the Mindestlohnanpassungsverordnungen). Mid-year raises count from the next year here.
+MINIMUM_WAGE = {
+    2015: Decimal("8.50"),
+    2016: Decimal("8.50"),
+    2017: Decimal("8.84"),
+    2018: Decimal("8.84"),
+    2019: Decimal("9.19"),
+    2020: Decimal("9.35"),
+    2021: Decimal("9.50"),
+    2022: Decimal("9.82"),
+    2023: Decimal("12.00"),
+    2024: Decimal("12.41"),
+    2025: Decimal("12.82"),
+    2026: Decimal("13.90"),
+    2027: Decimal("14.60"),
+}
+
+
+def default_rate(agency_id: int, year: int) -> tuple[Decimal | None, str]:
+    """(rate, method) for new figures of `year`; one query."""
+    from kiezwerk.economy.models import ValuationRate
+
+    own = ValuationRate.objects.filter(agency_id=agency_id, year=year).first()
+    if own is not None:
+        return own.rate, own.method
+    latest = max(MINIMUM_WAGE)
+    if year >= min(MINIMUM_WAGE):
+        return MINIMUM_WAGE[min(year, latest)], RateMethod.MINIMUM_WAGE
+    return None, ""
