@@ -36,6 +36,7 @@ PUBLIC_BODIES = [
     ("best", QM_FALK),
     ("best", JOBS_FK),
     ("best", JOBS_PANKOW),
+    ("best-pankow", PANKOW),
     ("best-pankow", QM_HELM),
     ("best-pankow", QM_FALK),
     ("best-pankow", JOBS_PANKOW),

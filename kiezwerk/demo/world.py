@@ -14,6 +14,7 @@ from kiezwerk.accounts.models import User
 from kiezwerk.agencies.enums import NeighbourhoodKind
 from kiezwerk.agencies.models import Agency, District, Membership, Neighbourhood, TeamAssignment
 from kiezwerk.core.activity import log_action
+from kiezwerk.demo.economy import load_economy
 from kiezwerk.demo.forums import load_forums
 from kiezwerk.demo.initiatives import load_initiatives
 from kiezwerk.demo.network import load_network
@@ -227,6 +228,7 @@ def load_world() -> bool:
     created |= load_network(agencies)
     created |= load_forums(agencies)
     created |= load_referrals(agencies)
+    created |= load_economy(agencies)
     return Agency.objects.count() > before or created
 
 
