@@ -16,6 +16,7 @@ urlpatterns = [
     path("backoffice/", include("kiezwerk.initiatives.urls")),
     path("backoffice/", include("kiezwerk.needs.urls")),
     path("backoffice/", include("kiezwerk.network.urls")),
+    path("backoffice/", include("kiezwerk.economy.urls")),
     path("", include("kiezwerk.forums.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

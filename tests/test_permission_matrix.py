@@ -12,7 +12,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 import tests
 from tests.conftest import PERSONAS, client_for
 
-OUR_NAMESPACES = {"portal", "backoffice", "agencies", "initiatives", "needs", "network", "forums"}
+OUR_NAMESPACES = {
+    "portal",
+    "backoffice",
+    "agencies",
+    "initiatives",
+    "needs",
+    "network",
+    "forums",
+    "economy",
+}
 
 ALL = [*PERSONAS, "anonymous"]
 MEMBERS = ["manager", "advisor", "evaluator", "funder", "founder", "partner"]

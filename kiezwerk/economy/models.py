@@ -285,3 +285,38 @@ class Distribution(ArchivableModel):
 
     def __str__(self) -> str:
         return f"{self.year}-{self.month:02}: {self.amount} €"
+
+
+DEFAULT_DEPENDENCY_THRESHOLD = 70
+
+
+class EconomySettings(TimeStampedModel):
+    """An agency's settings for enterprise economics. Without a row the defaults apply."""
+
+    agency = models.OneToOneField(
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="economy_settings",
+    )
+    dependency_threshold = models.PositiveSmallIntegerField(
+        _("dependency threshold (%)"),
+        default=DEFAULT_DEPENDENCY_THRESHOLD,
+        help_text=_(
+            "An enterprise is warned when one source of its financing mix, or one public "
+            "client, brings in more than this share of a year's revenue."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("economy settings")
+        verbose_name_plural = _("economy settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dependency_threshold__gte=1, dependency_threshold__lte=100),
+                name="economy_settings_threshold_percent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Economy settings of %(agency)s") % {"agency": self.agency})
