@@ -255,3 +255,70 @@ def herfindahl(values: Sequence[Decimal]) -> Decimal | None:
     if total <= 0:
         return None
     return sum(((value / total) ** 2 for value in values), ZERO)
+
+
+# ------------------------------------------------------------------------------------------
+# Cross-subsidy (criterion 3): which business lines carry which, and where the surplus went
+
+
+@dataclass
+class LineResult:
+    """One business line's result (revenue minus costs) per year."""
+
+    name: str
+    archived: bool
+    results: dict[int, Decimal]
+
+
+@dataclass
+class CrossSubsidy:
+    years: list[int]
+    lines: list[LineResult]
+    distributed: dict[int, Decimal]
+
+    def total(self, year: int) -> Decimal:
+        return sum((line.results.get(year, ZERO) for line in self.lines), ZERO)
+
+    def covered(self, year: int) -> Decimal:
+        """Losses of some lines that surpluses of others made good, in the year."""
+        surplus = sum((r for line in self.lines if (r := line.results.get(year, ZERO)) > 0), ZERO)
+        loss = sum((-r for line in self.lines if (r := line.results.get(year, ZERO)) < 0), ZERO)
+        return min(surplus, loss)
+
+    def kept(self, year: int) -> Decimal:
+        """The year's result less what was paid out to private persons: reinvested when >= 0."""
+        return self.total(year) - self.distributed.get(year, ZERO)
+
+    def carriers(self, year: int) -> tuple[list[LineResult], list[LineResult]]:
+        """(lines with a surplus, lines with a loss) in the year, when both exist."""
+        gains = [line for line in self.lines if line.results.get(year, ZERO) > 0]
+        losses = [line for line in self.lines if line.results.get(year, ZERO) < 0]
+        return (gains, losses) if gains and losses else ([], [])
+
+
+def cross_subsidy(initiative) -> CrossSubsidy:
+    """Per business line and year its result; per year the distributions. Four queries."""
+    from kiezwerk.economy.models import BusinessLine, Distribution
+
+    scope = {"agency_id": initiative.agency_id, "initiative_id": initiative.pk}
+    results: dict[int, dict[int, Decimal]] = {}
+    revenue = Revenue.objects.filter(**scope).values("line_id", "year").annotate(s=Sum("amount"))
+    costs = MonthFigures.objects.filter(**scope).values("line_id", "year").annotate(s=Sum("costs"))
+    for rows, sign in ((revenue.order_by(), 1), (costs.order_by(), -1)):
+        for row in rows:
+            line = results.setdefault(row["line_id"], {})
+            line[row["year"]] = line.get(row["year"], ZERO) + sign * _exact(row["s"])
+    paid = (
+        Distribution.objects.filter(**scope, archived_at__isnull=True)
+        .values("year")
+        .annotate(s=Sum("amount"))
+        .order_by()
+    )
+    distributed = {row["year"]: _exact(row["s"]) for row in paid}
+    lines = BusinessLine.objects.filter(**scope, pk__in=list(results)).order_by("name", "pk")
+    years = sorted({year for found in results.values() for year in found} | set(distributed))
+    return CrossSubsidy(
+        years,
+        [LineResult(line.name, line.archived_at is not None, results[line.pk]) for line in lines],
+        distributed,
+    )

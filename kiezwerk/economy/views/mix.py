@@ -3,6 +3,7 @@ dependency warnings and its public clients, its profit distributions (criterion 
 business lines."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp_replace
@@ -19,13 +20,21 @@ from django.views.decorators.http import require_GET
 
 from kiezwerk.economy.charts import financing_mix_svg
 from kiezwerk.economy.models import BusinessLine, Distribution, MonthFigures
-from kiezwerk.economy.queries import Mix, Period, Scope, financing_mix
+from kiezwerk.economy.queries import (
+    CrossSubsidy,
+    Mix,
+    Period,
+    Scope,
+    cross_subsidy,
+    financing_mix,
+)
 from kiezwerk.economy.views.base import get_enterprise_for
 from kiezwerk.economy.warnings import dependency_warnings, euros, index, percent, threshold_for
 
 # The chart is an image: matplotlib styles its shapes inline, and it needs nothing else.
 SVG_CSP = {"default-src": [NONE], "style-src": [UNSAFE_INLINE], "script-src": [NONE]}
 DASH = "–"
+ZERO = Decimal("0")
 
 CONCENTRATION = (
     (
@@ -74,6 +83,7 @@ def enterprise(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     chosen = form.cleaned_data["year"] if form.is_valid() else None
     threshold = threshold_for(initiative.agency_id)
     lines = _lines(initiative)
+    subsidy = cross_subsidy(initiative)
     context = {
         "agency": initiative.agency,
         "initiative": initiative,
@@ -88,6 +98,9 @@ def enterprise(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "concentration": CONCENTRATION,
         "clients": client_rows(mix),
         "distributions": _distributions(initiative),
+        "subsidy_years": [str(year) for year in subsidy.years],
+        "subsidy_rows": subsidy_rows(subsidy),
+        "carried": carried_sentences(subsidy),
         "lines": [line for line in lines if line.archived_at is None],
         "archived_lines": [line for line in lines if line.archived_at is not None],
         "can_enter": request.user.has_perm("economy.enter_figures", initiative),
@@ -193,3 +206,58 @@ def _money(label, periods: list[Period], name: str, *, total: bool = False) -> R
 
 def _hours(value) -> str:
     return number_format(value, decimal_pos=2, force_grouping=True)
+
+
+# ------------------------------------------------------------------------------------------
+# Cross-subsidy (criterion 3)
+
+
+def _signed(value: Decimal) -> str:
+    """ "+1.234,00 €", "−567,00 €" or "0,00 €": the sign carries the meaning, not a colour."""
+    sign = "+" if value > 0 else "\N{MINUS SIGN}" if value < 0 else ""
+    return sign + euros(abs(value))
+
+
+def subsidy_rows(subsidy: CrossSubsidy) -> list[Row]:
+    """Per line its result per year; then the whole enterprise's result, the losses that other
+    lines' surpluses made good, what was paid out and what stayed in the enterprise."""
+    years = subsidy.years
+    if not years:
+        return []
+    rows = []
+    for line in subsidy.lines:
+        label = line.name if not line.archived else _("%(name)s (archived)") % {"name": line.name}
+        cells = [_signed(line.results[y]) if y in line.results else DASH for y in years]
+        rows.append(Row(str(label), cells))
+    rows += [
+        Row(str(_("Result of all lines")), [_signed(subsidy.total(y)) for y in years], True),
+        Row(str(_("Losses made good by other lines")), [euros(subsidy.covered(y)) for y in years]),
+        Row(
+            str(_("Paid out to private persons")),
+            [euros(subsidy.distributed.get(y, ZERO)) for y in years],
+        ),
+        Row(str(_("Kept in the enterprise")), [_signed(subsidy.kept(y)) for y in years], True),
+    ]
+    return rows
+
+
+def carried_sentences(subsidy: CrossSubsidy) -> list[str]:
+    """Per year in which some lines made a loss that others made good: who carried whom."""
+    sentences = []
+    for year in subsidy.years:
+        gains, losses = subsidy.carriers(year)
+        if not gains:
+            continue
+        sentences.append(
+            _("%(year)s: the surplus of %(gains)s made good the loss of %(losses)s.")
+            % {
+                "year": year,
+                "gains": _listed(gains, year),
+                "losses": _listed(losses, year),
+            }
+        )
+    return sentences
+
+
+def _listed(lines, year: int) -> str:
+    return ", ".join(f"{line.name} ({_signed(line.results[year])})" for line in lines)
