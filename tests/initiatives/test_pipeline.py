@@ -174,8 +174,12 @@ def test_list_finds_initiatives_without_contact_for_weeks(manager, agency, neigh
 
 
 def test_list_search_finds_by_name_idea_and_contact(manager, agency, neighbourhoods):
+    # Ideas written out: a random one could hold a word of a search below.
     cafe = InitiativeFactory(
-        agency=agency, neighbourhood=neighbourhoods[0], name="Nachbarschaftscafé"
+        agency=agency,
+        neighbourhood=neighbourhoods[0],
+        name="Nachbarschaftscafé",
+        idea="Ein offener Treffpunkt mit Frühstück",
     )
     ContactPersonFactory(initiative=cafe, name="Jana Köhler")
     InitiativeFactory(
