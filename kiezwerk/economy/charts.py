@@ -8,8 +8,8 @@ import io
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from kiezwerk.core.formats import euros
 from kiezwerk.economy.queries import Period
-from kiezwerk.economy.warnings import euros
 from kiezwerk.initiatives.charts import BRAND, INK, MUTED, SVG_RC, _with_title
 
 # (figure, colour, hatch): the stack from the bottom up.

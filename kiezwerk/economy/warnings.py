@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from kiezwerk.core.formats import euros, percent
 from kiezwerk.economy.models import DEFAULT_DEPENDENCY_THRESHOLD, EconomySettings
 from kiezwerk.economy.queries import Mix, Period
 
@@ -98,16 +99,6 @@ def _values(period: Period, share: Decimal, threshold: int) -> dict:
 
 # ------------------------------------------------------------------------------------------
 # Numbers for the reader's language (rounded half up, not cut off as number_format would)
-
-
-def percent(value: Decimal | int, places: int = 1) -> str:
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return number_format(rounded, decimal_pos=places) + "\N{NO-BREAK SPACE}%"
-
-
-def euros(value: Decimal) -> str:
-    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return number_format(rounded, decimal_pos=2, force_grouping=True) + "\N{NO-BREAK SPACE}€"
 
 
 def index(value: Decimal | None) -> str:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from kiezwerk.core.formats import count, euros
 from kiezwerk.reporting.overview import Resources, Yearly
 
 # The social-capital figures: label, and one plain sentence saying what it means.
@@ -82,10 +83,6 @@ class Row:
     pk: int | None = None  # of the record the row is about, for a link
 
 
-def _count(value) -> str:
-    return number_format(value, force_grouping=True)
-
-
 def _decimal(value: float, places: int) -> str:
     """Rounded, not cut off (number_format cuts floats off)."""
     return number_format(round(value, places), decimal_pos=places)
@@ -93,10 +90,6 @@ def _decimal(value: float, places: int) -> str:
 
 def _hours(value: Decimal) -> str:
     return number_format(value.normalize() if value else 0, force_grouping=True)
-
-
-def _euros(value: Decimal) -> str:
-    return number_format(value, decimal_pos=2, force_grouping=True) + "\N{NO-BREAK SPACE}€"
 
 
 def summary_rows(yearly: Yearly) -> list[Row]:
@@ -110,10 +103,10 @@ def summary_rows(yearly: Yearly) -> list[Row]:
         ("referrals", _("Referrals to partners")),
         ("partnerships_agreed", _("Local partnerships agreed")),
     )
-    rows = [Row(label, [_count(value) for value in yearly.row(name)]) for name, label in counts]
+    rows = [Row(label, [count(value) for value in yearly.row(name)]) for name, label in counts]
     cells = yearly.resources.cells(yearly.years)
     rows.append(Row(_("Hours of support received"), [_hours(hours) for hours, _v in cells]))
-    rows.append(Row(_("Value of resources received"), [_euros(value) for _h, value in cells]))
+    rows.append(Row(_("Value of resources received"), [euros(value) for _h, value in cells]))
     return rows
 
 
@@ -130,7 +123,7 @@ def resource_rows(grouped: list[tuple[str, Resources, int | None]], years: list[
 def _resource_cell(hours: Decimal, value: Decimal) -> str:
     if not hours and not value:
         return "–"
-    return _("%(hours)s h, %(value)s") % {"hours": _hours(hours), "value": _euros(value)}
+    return _("%(hours)s h, %(value)s") % {"hours": _hours(hours), "value": euros(value)}
 
 
 def capital_rows(capital: list[dict]) -> list[Row]:
@@ -149,11 +142,11 @@ def _capital_cell(name: str, row: dict, before: dict) -> dict:
         value, change = value * 100, None if change is None else change * 100
         shown = _decimal(value, 1) + "\N{NO-BREAK SPACE}%"
     else:
-        shown = _count(value)
+        shown = count(value)
     if change is None:
         return {"value": shown, "change": ""}
     sign = "+" if change > 0 else "±" if change == 0 else "−"
-    amount = _decimal(abs(change), 1) if name == "density" else _count(abs(change))
+    amount = _decimal(abs(change), 1) if name == "density" else count(abs(change))
     return {"value": shown, "change": f"{sign}{amount}", "since": before["year"]}
 
 

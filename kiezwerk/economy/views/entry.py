@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kiezwerk.core.formats import euros
 from kiezwerk.economy import services
 from kiezwerk.economy.forms import DistributionForm, LineForm, MonthForm
 from kiezwerk.economy.models import BusinessLine, ClosedMonth, LineClient, MonthFigures, Revenue
@@ -257,7 +258,7 @@ class YearTable:
         if figures.hour_rate is None:
             return _("not valued")
         # The method (agency's rate, minimum wage, ...) is explained below the table.
-        return formats.number_format(figures.hour_rate, 2, use_l10n=True) + "\N{NO-BREAK SPACE}€"
+        return euros(figures.hour_rate)
 
     def replace(self, month: int, form=None, **row) -> MonthRow:
         self.rows[month - 1] = self.row(month, form, **row)

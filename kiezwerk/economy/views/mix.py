@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from kiezwerk.core.formats import euros, percent
 from kiezwerk.economy.charts import financing_mix_svg
 from kiezwerk.economy.models import BusinessLine, Distribution, MonthFigures
 from kiezwerk.economy.queries import (
@@ -29,7 +30,7 @@ from kiezwerk.economy.queries import (
     financing_mix,
 )
 from kiezwerk.economy.views.base import get_enterprise_for
-from kiezwerk.economy.warnings import dependency_warnings, euros, index, percent, threshold_for
+from kiezwerk.economy.warnings import dependency_warnings, index, threshold_for
 
 # The chart is an image: matplotlib styles its shapes inline, and it needs nothing else.
 SVG_CSP = {"default-src": [NONE], "style-src": [UNSAFE_INLINE], "script-src": [NONE]}
