@@ -38,10 +38,14 @@ CENT = Decimal("0.01")
 def load_economy(agencies: dict[str, Agency]) -> bool:
     """Rates, lines and figures of every agency's enterprises; True when anything was created."""
     created = False
+    categories = {c.name: c for c in NeedCategory.objects.filter(name__in=CATEGORIES.values())}
     for agency in agencies.values():
         _rates(agency)
+        clients = {
+            p.name: p for p in Partner.objects.filter(agency=agency, kind=PartnerKind.PUBLIC)
+        }
         for enterprise in _enterprises_without_lines(agency):
-            _enterprise(agency, enterprise)
+            _enterprise(agency, enterprise, categories, clients)
             created = True
     return created
 
@@ -82,9 +86,7 @@ def _months(agency: Agency, enterprise: Initiative) -> list[tuple[int, int]]:
     return months
 
 
-def _enterprise(agency: Agency, enterprise: Initiative) -> None:
-    categories = {c.name: c for c in NeedCategory.objects.filter(name__in=CATEGORIES.values())}
-    clients = {p.name: p for p in Partner.objects.filter(agency=agency, kind=PartnerKind.PUBLIC)}
+def _enterprise(agency: Agency, enterprise: Initiative, categories: dict, clients: dict) -> None:
     specs = [
         spec for spec in LINES[enterprise.name] if spec.client is None or spec.client in clients
     ]
