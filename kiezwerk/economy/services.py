@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -154,9 +154,7 @@ def save_month(
     _check_clients(line, values)
     figures = _locked_month(line, year, month)
     if figures.version != version:
-        raise StaleFigures(
-            _("Someone else saved these figures in the meantime. Please check them and save again.")
-        )
+        raise _stale()
     changes = _apply(figures, values)
     if changes:
         figures.version += 1
@@ -167,6 +165,12 @@ def save_month(
             data["reason"] = reason
         log_action(actor, verb, line, data)
     return figures
+
+
+def _stale() -> StaleFigures:
+    return StaleFigures(
+        _("Someone else saved these figures in the meantime. Please check them and save again.")
+    )
 
 
 def _locked_month(line: BusinessLine, year: int, month: int) -> MonthFigures:
@@ -195,6 +199,13 @@ def _locked_month(line: BusinessLine, year: int, month: int) -> MonthFigures:
 def _check_clients(line: BusinessLine, values: MonthValues) -> None:
     clients = {client for source, client in values.revenue if source == Source.PUBLIC}
     allowed = set(LineClient.objects.filter(line=line).values_list("partner_id", flat=True))
+    if clients - allowed - {None}:
+        # A former client of the line: its revenue may still be corrected.
+        allowed |= set(
+            Revenue.objects.filter(
+                agency_id=line.agency_id, line=line, client_id__in=clients - allowed - {None}
+            ).values_list("client_id", flat=True)
+        )
     if None in clients or clients - allowed:
         raise ValidationError(_("Public contracts need a public client of this business line."))
     if any(client is not None for source, client in values.revenue if source != Source.PUBLIC):
@@ -213,7 +224,7 @@ def _apply(figures: MonthFigures, values: MonthValues) -> dict[str, list[str]]:
             changes[name] = [_text(before), _text(after)]
             setattr(figures, name, after)
     if figures.pk is None:
-        figures.save()  # the revenue rows below belong to a saved month
+        _insert(figures)  # the revenue rows below belong to a saved month
     existing = {
         (row.source, row.client_id): row
         for row in Revenue.objects.filter(
@@ -246,6 +257,22 @@ def _apply(figures: MonthFigures, values: MonthValues) -> dict[str, list[str]]:
             row.amount = amount
             row.save(update_fields=["amount"])
     return changes
+
+
+def _insert(figures: MonthFigures) -> None:
+    """Insert a new month. When another save inserted it after this one found none (both were
+    loaded at version 0), the unique constraint refuses this insert: that is a stale save too."""
+    try:
+        with transaction.atomic():
+            figures.save()
+    except IntegrityError as error:
+        period = {"year": figures.year, "month": figures.month}
+        rival = MonthFigures.objects.filter(
+            agency_id=figures.agency_id, line_id=figures.line_id, **period
+        )
+        if not rival.exists():
+            raise
+        raise _stale() from error
 
 
 def _text(value) -> str:
