@@ -16,6 +16,7 @@ class EconomyConfig(AppConfig):
                 "economy.line_archived": _("business line archived"),
                 "economy.month_saved": _("monthly figures saved"),
                 "economy.month_corrected": _("monthly figures corrected"),
+                "economy.figures_imported": _("figures imported from a file"),
                 "economy.period_closed": _("period closed"),
                 "economy.distribution_recorded": _("profit distribution recorded"),
             }

@@ -1,0 +1,532 @@
+"""Reading a file of monthly figures: its cells (numbers in German or plain notation, yes and
+no, years and months), its rows (CSV in UTF-8 or XLSX, told apart by content, not by name), and
+the rows checked against one enterprise, every problem collected by row and column. A row
+whose figure cells are all empty is skipped; a row that holds the saved figures is marked
+unchanged, and only such a row may name a closed month."""
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import formats, translation
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kiezwerk.economy.enums import Source
+from kiezwerk.economy.imports.saved import saved_months
+from kiezwerk.economy.models import BusinessLine, ClosedMonth, LineClient
+from kiezwerk.economy.services import MonthValues
+from kiezwerk.initiatives.models import Initiative
+from kiezwerk.network.enums import PartnerKind
+from kiezwerk.network.models import Partner
+
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an XLSX is a zip: its unpacked parts are limited too
+MAX_ROWS = 2_000  # a save per row: about 20 s for the largest file on a slow server
+XLSX_SIGNATURE = b"PK\x03\x04"
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years services.save_month takes
+ZERO = Decimal("0")
+CENT = Decimal("0.01")
+QUARTER = Decimal("0.25")
+PUBLIC = "public:"  # column key of a public client: "public:<partner id>"
+PERIOD_KEYS = ("line", "year", "month")  # the other columns hold figures
+
+# The columns of the template, in its order; public clients come after the month.
+# (key, heading, kind); the headings are those of the year table.
+PERIOD_COLUMNS = [
+    ("line", gettext_lazy("Business line"), "line"),
+    ("year", gettext_lazy("Year"), "year"),
+    ("month", gettext_lazy("Month"), "month"),
+]
+FIGURE_COLUMNS = [
+    (Source.MARKET.value, Source.MARKET.label, "money"),
+    (Source.GRANTS.value, Source.GRANTS.label, "money"),
+    (Source.DONATIONS.value, Source.DONATIONS.label, "money"),
+    ("costs", gettext_lazy("Costs"), "money"),
+    ("volunteer_hours", gettext_lazy("Volunteer hours"), "hours"),
+    ("volunteers", gettext_lazy("Volunteers"), "count"),
+    ("reciprocal", gettext_lazy("Reciprocal work"), "flag"),
+]
+PUBLIC_HEADING = gettext_lazy("Public contracts: %(client)s")
+YES = {"yes", "y", "ja", "j", "x", "1", "true", "wahr"}
+NO = {"no", "n", "nein", "0", "false", "falsch", ""}
+# "1.234,50", "1234,5", ",5" (German) and "1234.50", "1,234.50", "12" (plain or English).
+GERMAN_NUMBER = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?|\d*,\d+")
+PLAIN_NUMBER = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d*\.\d+|\d+")
+BLANKS = re.compile(r"[\s\u00a0\u202f]+")
+# defusedcsv writes a cell that starts with one of these with a leading apostrophe.
+ESCAPED = re.compile(r"'(?=[=+\-@\t\r])")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem of the file: the row as a spreadsheet program numbers it (the heading is row
+    1), the column's heading, and what is wrong."""
+
+    row: int
+    column: str
+    text: str
+
+
+class CellProblem(ValueError):
+    """A cell whose value cannot be taken; the message says why."""
+
+
+@dataclass
+class FigureRow:
+    """One month of one business line, ready for services.save_month: `version` is that of
+    the saved month it was compared with (0 for a month without figures), `unchanged` whether
+    it holds the saved figures."""
+
+    number: int
+    line: BusinessLine
+    year: int
+    month: int
+    values: MonthValues
+    version: int = 0
+    unchanged: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    key: str
+    heading: str  # as written in the file
+    kind: str
+
+
+# ------------------------------------------------------------------------------------------
+# Cells
+
+
+def _text(value) -> str:
+    return "" if value is None else BLANKS.sub(" ", str(value)).strip()
+
+
+def _key(value) -> str:
+    """A heading or name compared without case, spacing and Unicode composition."""
+    return unicodedata.normalize("NFC", _text(value)).casefold()
+
+
+def _spellings(label, **params) -> set[str]:
+    """A heading (a lazy translation, with `params` for its placeholders) in the reader's
+    language, in English and in German."""
+
+    def spelled() -> str:
+        return _key(str(label) % params if params else label)
+
+    names = {spelled()}
+    for language in ("en", "de"):
+        with translation.override(language):
+            names.add(spelled())
+    return names
+
+
+def _number(value) -> Decimal:
+    """A cell as a number: XLSX numbers, "1.234,50" (German) or "1234.50" (plain)."""
+    if isinstance(value, bool):
+        raise CellProblem(_not_a_number(value))
+    if isinstance(value, int | float):
+        number = Decimal(str(value))  # str() gives the shortest form of a float: 0.1, not 0.1000…
+        if not number.is_finite():
+            raise CellProblem(_not_a_number(value))
+        return number
+    text = BLANKS.sub("", str(value)).removesuffix("€")
+    sign = -1 if text[:1] in ("-", "\u2212") else 1
+    text = text.lstrip("-\u2212")
+    if GERMAN_NUMBER.fullmatch(text):
+        text = text.replace(".", "").replace(",", ".")
+    elif PLAIN_NUMBER.fullmatch(text):
+        text = text.replace(",", "")
+    else:
+        raise CellProblem(_not_a_number(value))
+    return sign * Decimal(text)
+
+
+def _not_a_number(value) -> str:
+    shown = _text(value)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return _("“%(value)s” is not a number. Please write numbers like 1234,50 or 1.234,50.") % {
+        "value": shown
+    }
+
+
+def _decimal(value, *, digits: int) -> Decimal:
+    """A non-negative amount with at most two decimal places and `digits` digits in all."""
+    if _text(value) == "":
+        return ZERO
+    number = _number(value)
+    if number < 0:
+        raise CellProblem(_("The value cannot be negative."))
+    if number >= 10 ** (digits - 2):
+        raise CellProblem(_("This number is too large."))
+    if number != number.quantize(CENT):
+        raise CellProblem(_("Please give at most two decimal places."))
+    return number.quantize(CENT)
+
+
+def _whole(value, low: int, high: int, problem: str) -> int:
+    try:
+        number = _number(value)
+    except CellProblem:
+        raise CellProblem(problem) from None
+    if number != number.to_integral_value() or not low <= number <= high:
+        raise CellProblem(problem)
+    return int(number)
+
+
+def parse_money(value) -> Decimal:
+    return _decimal(value, digits=14)
+
+
+def parse_hours(value) -> Decimal:
+    hours = _decimal(value, digits=10)
+    if hours % QUARTER:
+        raise CellProblem(
+            _("Please give volunteer hours in quarter hours, for example 2.25 or 2.5.")
+        )
+    return hours
+
+
+def parse_count(value) -> int:
+    if _text(value) == "":
+        return 0
+    problem = _("Please give the number of volunteers as a whole number, for example 3.")
+    return _whole(value, 0, 2_147_483_647, problem)
+
+
+def parse_flag(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _key(value)
+    if text in YES or text == _key(_("yes")):
+        return True
+    if text in NO or text == _key(_("no")):
+        return False
+    raise CellProblem(_("Please write “%(yes)s” or “%(no)s”.") % {"yes": _("yes"), "no": _("no")})
+
+
+def parse_year(value) -> int:
+    problem = _("Please give a year between %(first)s and %(last)s.")
+    return _whole(value, FIRST_YEAR, LAST_YEAR, problem % {"first": FIRST_YEAR, "last": LAST_YEAR})
+
+
+def parse_month(value) -> int:
+    return _whole(value, 1, 12, _("Please give the month as a number from 1 to 12."))
+
+
+def parse_line(value) -> str:
+    name = ESCAPED.sub("", _text(value), count=1)
+    if not name:
+        raise CellProblem(_("Please name the business line."))
+    return name
+
+
+PARSERS = {
+    "line": parse_line,
+    "year": parse_year,
+    "month": parse_month,
+    "money": parse_money,
+    "hours": parse_hours,
+    "count": parse_count,
+    "flag": parse_flag,
+}
+
+
+# ------------------------------------------------------------------------------------------
+# Files: rows of cells, numbered as a spreadsheet program numbers them
+
+
+def _unreadable() -> ValidationError:
+    return ValidationError(
+        _(
+            "This file is neither a CSV file in UTF-8 nor an Excel workbook (XLSX). Please save "
+            "it in one of these formats (in Excel: “CSV UTF-8” or “Excel workbook”)."
+        ),
+        code="wrong_type",
+    )
+
+
+def _bad_workbook() -> ValidationError:
+    return ValidationError(
+        _("This file could not be read as an Excel workbook (XLSX)."), code="bad_xlsx"
+    )
+
+
+def read_table(file) -> Iterator[tuple[int, list]]:
+    """(row number, cells) of the file's first sheet; ValidationError if it is neither CSV in
+    UTF-8 nor XLSX."""
+    file.seek(0)
+    head = file.read(len(XLSX_SIGNATURE))
+    file.seek(0)
+    if head == XLSX_SIGNATURE:
+        return _xlsx_rows(file)
+    return _csv_rows(file.read())
+
+
+def _csv_rows(raw: bytes) -> Iterator[tuple[int, list]]:
+    if b"\x00" in raw:
+        raise _unreadable()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _unreadable() from None
+    first = text.partition("\n")[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return _csv_records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _csv_records(reader) -> Iterator[tuple[int, list]]:
+    try:
+        yield from enumerate(reader, start=1)
+    except csv.Error as error:
+        raise ValidationError(
+            _("The CSV file could not be read: %(error)s") % {"error": error}, code="bad_csv"
+        ) from None
+
+
+def _xlsx_rows(file) -> Iterator[tuple[int, list]]:
+    import openpyxl
+
+    _check_unpacked_size(file)
+    try:
+        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a broken workbook
+        raise _bad_workbook() from None
+    try:
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # some programs write wrong ones; rows are read as they are
+        yield from enumerate((list(row) for row in sheet.iter_rows(values_only=True)), start=1)
+    except ValidationError:
+        raise
+    except Exception:
+        raise _bad_workbook() from None
+    finally:
+        workbook.close()
+
+
+def _check_unpacked_size(file) -> None:
+    try:
+        with zipfile.ZipFile(file) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise _bad_workbook() from None
+    file.seek(0)
+    if size > MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            _("The workbook is too large: unpacked, at most %(max)s are allowed.")
+            % {"max": filesizeformat(MAX_UNPACKED_BYTES)},
+            code="too_large",
+        )
+
+
+def _filled(cells: list) -> bool:
+    return any(_text(cell) for cell in cells)
+
+
+# ------------------------------------------------------------------------------------------
+# Reading a file against an enterprise
+
+
+class FigureReader:
+    """Reads a file's rows against one enterprise: its business lines, their public clients,
+    the agency's public bodies (a column each), the enterprise's closed months and the saved
+    figures of the file's years: one query each (two for the figures). Problems are collected
+    in `problems`, skipped empty rows counted in `empty`. `may_correct`: the reader may correct
+    closed months (the problem of a changed closed month says whom to ask)."""
+
+    def __init__(self, enterprise: Initiative, *, may_correct: bool = False) -> None:
+        agency = enterprise.agency_id
+        self.enterprise = enterprise
+        self.may_correct = may_correct
+        self.lines: dict[str, BusinessLine] = {}
+        lines = BusinessLine.objects.filter(agency_id=agency, initiative=enterprise)
+        for line in sorted(lines, key=lambda line: line.archived_at is None):
+            line.initiative = enterprise  # save_month reads it: no query per row
+            self.lines[_key(line.name)] = line  # an active line wins over an archived namesake
+        self.clients_of: dict[int, set[int]] = defaultdict(set)
+        for line_id, partner_id in LineClient.objects.filter(
+            agency_id=agency, line__in=lines
+        ).values_list("line_id", "partner_id"):
+            self.clients_of[line_id].add(partner_id)
+        self.headings = self._headings(agency)
+        closed = ClosedMonth.objects.filter(agency_id=agency, initiative=enterprise)
+        self.closed = set(closed.values_list("year", "month"))
+        self.problems: list[Problem] = []
+        self.seen: dict[tuple[int, int, int], int] = {}
+        self.empty = 0
+
+    @staticmethod
+    def _headings(agency: int) -> dict[str, str]:
+        """{heading in any of its spellings: column key}. Every public body of the agency has
+        a column: one a line does not have takes no amount, but may stand empty."""
+        headings = {
+            spelling: key
+            for key, label, _kind in PERIOD_COLUMNS + FIGURE_COLUMNS
+            for spelling in _spellings(label)
+        }
+        bodies = Partner.objects.filter(agency_id=agency, kind=PartnerKind.PUBLIC)
+        for pk, name in bodies.values_list("pk", "name"):
+            for spelling in _spellings(PUBLIC_HEADING, client=name):
+                headings[spelling] = f"{PUBLIC}{pk}"
+        return headings
+
+    def read(self, file) -> list[FigureRow]:
+        """The file's rows with figures, compared with the saved ones; ValidationError if the
+        file cannot be read or is too long."""
+        table = ((number, cells) for number, cells in read_table(file) if _filled(cells))
+        first = next(table, None)
+        if first is None:
+            raise ValidationError(_("The file is empty."), code="empty")
+        columns = self._columns(*first)
+        if self.problems:
+            return []
+        figures = [column.index for column in columns if column.key not in PERIOD_KEYS]
+        rows, count = [], 0
+        for number, cells in table:
+            count += 1
+            if count > MAX_ROWS:
+                raise ValidationError(
+                    _("The file has more than %(max)s rows of figures. Please split it.")
+                    % {"max": formats.number_format(MAX_ROWS, force_grouping=True)},
+                    code="too_many_rows",
+                )
+            if not _filled([cells[index] for index in figures if index < len(cells)]):
+                self.empty += 1  # a month left empty, as the template has it: skipped
+                continue
+            row = self._row(number, cells, columns)
+            if row is not None:
+                rows.append(row)
+        if count == 0:
+            raise ValidationError(_("The file has no rows of figures below its headings."))
+        month = next(column.heading for column in columns if column.key == "month")
+        self._compare(rows, month)
+        self.problems.sort(key=lambda problem: problem.row)  # stable: columns stay in order
+        return rows
+
+    def _problem(self, row: int, column: str, text: str) -> None:
+        self.problems.append(Problem(row, column, text))
+
+    def _columns(self, number: int, cells: list) -> list[Column]:
+        """The file's columns by their headings; problems for unknown, repeated and missing
+        ones. Columns without a heading are left out."""
+        kinds = {key: kind for key, _label, kind in PERIOD_COLUMNS + FIGURE_COLUMNS}
+        columns: dict[str, Column] = {}
+        for index, cell in enumerate(cells):
+            heading = _text(cell)
+            key = self.headings.get(_key(cell))
+            if not heading:
+                continue
+            if key is None:
+                self._problem(number, heading, _("Unknown column. Please use the template."))
+            elif key in columns:
+                self._problem(number, heading, _("This column appears twice."))
+            else:
+                columns[key] = Column(index, key, heading, kinds.get(key, "money"))
+        for key, label, _kind in PERIOD_COLUMNS + FIGURE_COLUMNS:
+            if key not in columns:
+                self._problem(number, str(label), _("This column is missing."))
+        return list(columns.values())
+
+    def _row(self, number: int, cells: list, columns: list[Column]) -> FigureRow | None:
+        """The row's month, or None after recording its problems."""
+        known = len(self.problems)
+        found, headings = {}, {}
+        for column in columns:
+            cell = cells[column.index] if column.index < len(cells) else None
+            headings[column.key] = column.heading
+            try:
+                found[column.key] = PARSERS[column.kind](cell)
+            except CellProblem as problem:
+                self._problem(number, column.heading, str(problem))
+        line = self._line(number, found.get("line"), headings["line"])
+        if line is None or not {"year", "month"} <= found.keys():
+            return None
+        self._period(number, line, found["year"], found["month"], headings["month"])
+        revenue = self._revenue(number, line, found, headings)
+        if len(self.problems) > known:
+            return None
+        return FigureRow(number, line, found["year"], found["month"], _values(found, revenue))
+
+    def _line(self, number: int, name: str | None, heading: str) -> BusinessLine | None:
+        if name is None:
+            return None
+        line = self.lines.get(_key(name))
+        if line is None:
+            text = _("This enterprise has no business line named “%(name)s”.")
+        elif line.archived_at is not None:
+            text = _("The business line “%(name)s” is archived and takes no new figures.")
+        else:
+            return line
+        self._problem(number, heading, text % {"name": name})
+        return None
+
+    def _period(self, number: int, line: BusinessLine, year: int, month: int, heading) -> None:
+        """A problem for a month given twice."""
+        earlier = self.seen.setdefault((line.pk, year, month), number)
+        if earlier != number:
+            text = _("%(month)s %(year)s of “%(line)s” is already in row %(row)s.")
+            name = {"month": MONTHS[month], "year": year, "line": line.name, "row": earlier}
+            self._problem(number, heading, text % name)
+
+    def _compare(self, rows: list[FigureRow], heading: str) -> None:
+        """Compare the rows with the saved figures: a row that holds them is unchanged; a
+        closed month may only be unchanged."""
+        saved = saved_months(self.enterprise, {row.year for row in rows}) if rows else {}
+        for row in rows:
+            month = saved.get((row.line.pk, row.year, row.month))
+            row.version = month.version if month is not None else 0
+            row.unchanged = month is not None and month.holds(row.values)
+            if (row.year, row.month) in self.closed and not row.unchanged:
+                self._problem(row.number, heading, self._closed(row))
+
+    def _closed(self, row: FigureRow) -> str:
+        """The problem of a closed month the file would change: who may correct it, where."""
+        name = {"month": MONTHS[row.month], "year": row.year, "line": row.line.name}
+        if self.may_correct:
+            text = _(
+                "%(month)s %(year)s is closed: an import does not change it. Please correct "
+                "it in the year table of “%(line)s”, with a reason."
+            )
+        else:
+            text = _(
+                "%(month)s %(year)s is closed: an import does not change it. If the figures of "
+                "“%(line)s” need a correction, please ask your advisor to correct them."
+            )
+        return text % name
+
+    def _revenue(self, number: int, line: BusinessLine, found: dict, headings: dict) -> dict:
+        """Revenue by (source, client): the plain sources, and the public clients of the line
+        that have a column. An amount for a client the line does not have is a problem."""
+        revenue = {(key, None): found.get(key, ZERO) for key in ("market", "grants", "donations")}
+        for key, amount in found.items():
+            if not key.startswith(PUBLIC):
+                continue
+            client = int(key.removeprefix(PUBLIC))
+            if client in self.clients_of[line.pk]:
+                revenue[(Source.PUBLIC.value, client)] = amount
+            elif amount:
+                text = _(
+                    "The business line “%(line)s” has no contract with this public client. "
+                    "Please leave the cell empty, or add the client to the line first."
+                )
+                self._problem(number, headings[key], text % {"line": line.name})
+        return revenue
+
+
+def _values(found: dict, revenue: dict) -> MonthValues:
+    return MonthValues(
+        costs=found["costs"],
+        volunteer_hours=found["volunteer_hours"],
+        volunteers=found["volunteers"],
+        reciprocal=found["reciprocal"],
+        revenue=revenue,
+    )
