@@ -102,12 +102,16 @@ class MonthForm(forms.Form):
     volunteers = forms.IntegerField(label=_("Volunteers"), min_value=0, required=False)
     reciprocal = forms.BooleanField(label=_("Reciprocal work"), required=False)
 
-    def __init__(self, *args, clients=(), correction: bool = False, **kwargs) -> None:
+    def __init__(
+        self, *args, clients=(), former=frozenset(), correction: bool = False, **kwargs
+    ) -> None:
+        """`clients`: the public clients with a column; `former` the ids of those among them
+        that are no longer clients of the line but brought in revenue in the year."""
         super().__init__(*args, **kwargs)
         self.clients = list(clients)
         public = {
             self.client_field(client): money_field(
-                _("Public contracts: %(client)s") % {"client": client.name}, required=False
+                self.client_label(client, client.pk in former), required=False
             )
             for client in self.clients
         }
@@ -125,6 +129,12 @@ class MonthForm(forms.Form):
     @staticmethod
     def client_field(client: Partner) -> str:
         return f"public_{client.pk}"
+
+    @staticmethod
+    def client_label(client: Partner, former: bool) -> str:
+        if former:
+            return _("Public contracts: %(client)s (former client)") % {"client": client.name}
+        return _("Public contracts: %(client)s") % {"client": client.name}
 
     def amount_fields(self) -> list[str]:
         """The names of the table's input columns, in order."""

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from freezegun import freeze_time
@@ -92,6 +93,40 @@ def test_year_table_has_a_column_per_public_client(cafe, district_office, job_ce
         "volunteers",
         "reciprocal",
     ]
+
+
+def test_a_former_client_keeps_its_column_where_it_paid_and_can_be_corrected(
+    cafe, district_office, job_centre, founder
+):
+    """The district office stopped buying from the café after 2004: its revenue of 2004 stays
+    in view and can still be corrected; 2005 has no column for it."""
+    values = month(market=100, public={district_office: 300})
+    services.save_month(cafe, YEAR, 3, values, actor=founder, version=0)
+    services.update_line(cafe, actor=founder, clients=[job_centre])
+    column = f"public_{district_office.pk}"
+
+    page = client_for(founder).get(_year(cafe))
+    later = client_for(founder).get(_year(cafe, YEAR + 1))
+    corrected = client_for(founder).post(
+        _year(cafe), _row(3, version=1, market="100", **{column: "250"})
+    )
+
+    columns = {c.name: c.label for c in page.context["columns"]}
+    assert columns[column] == _de("Public contracts: %(client)s (former client)") % {
+        "client": district_office.name
+    }
+    assert column not in {c.name for c in later.context["columns"]}
+    assert corrected.status_code == 302
+    assert _revenue(cafe)[(3, "public", district_office.pk)] == Decimal("250")
+
+
+def test_a_client_that_never_bought_from_the_line_is_refused(cafe, job_centre, founder):
+    values = month(public={job_centre: 50})
+
+    with pytest.raises(ValidationError):
+        services.save_month(cafe, YEAR, 3, values, actor=founder, version=0)
+
+    assert _revenue(cafe) == {}
 
 
 def test_year_table_shows_the_rate_stored_with_a_month_with_hours(cafe, founder):

@@ -23,6 +23,7 @@ from kiezwerk.economy.forms import DistributionForm, LineForm, MonthForm
 from kiezwerk.economy.models import BusinessLine, ClosedMonth, LineClient, MonthFigures, Revenue
 from kiezwerk.economy.views.base import get_enterprise_for, get_line_for
 from kiezwerk.initiatives.models import Initiative
+from kiezwerk.network.models import Partner
 
 YEAR_TEMPLATE = "economy/year_table.html"
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years services.save_month takes
@@ -159,6 +160,24 @@ def _shown(value, kind: str) -> str:
     return str(value)
 
 
+def _clients(line: BusinessLine, year: int) -> tuple[list[Partner], frozenset[int]]:
+    """The public clients with a column in the line's year: its clients, and the former ones
+    that brought in revenue in that year (so that what they paid stays in view and can be
+    corrected); the ids of the former. Two queries."""
+    current = {
+        link.partner_id: link.partner
+        for link in LineClient.objects.filter(agency_id=line.agency_id, line=line).select_related(
+            "partner"
+        )
+    }
+    paid = Revenue.objects.filter(
+        agency_id=line.agency_id, line=line, year=year, client__isnull=False
+    ).exclude(client_id__in=list(current))
+    former = {row.client_id: row.client for row in paid.select_related("client")}
+    clients = sorted({**current, **former}.values(), key=lambda p: (p.name, p.pk))
+    return clients, frozenset(former)
+
+
 class YearTable:
     """A business line's year: a row per month, the totals, and what the user may do."""
 
@@ -169,12 +188,8 @@ class YearTable:
             "economy.enter_figures", initiative
         )
         self.can_close = user.has_perm("economy.close_months", initiative)
-        links = LineClient.objects.filter(agency_id=line.agency_id, line=line)
-        self.clients = [
-            link.partner
-            for link in links.select_related("partner").order_by("partner__name", "partner_id")
-        ]
-        form = MonthForm(clients=self.clients)
+        self.clients, self.former = _clients(line, year)
+        form = MonthForm(clients=self.clients, former=self.former)
         self.columns = [
             Column(name, str(form.fields[name].label), _kind(name)) for name in form.amount_fields()
         ]
@@ -323,7 +338,7 @@ def _save_month(request: HttpRequest, line: BusinessLine, year: int) -> HttpResp
     closed = month in table.closed
     if closed and not table.can_close:
         raise PermissionDenied
-    form = MonthForm(request.POST, clients=table.clients, correction=closed)
+    form = MonthForm(request.POST, clients=table.clients, former=table.former, correction=closed)
     outcome = _apply(request, line, year, month, form)
     if outcome == "saved" and not request.htmx:
         name = table.month_name(month)
