@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kiezwerk.network",
     "kiezwerk.forums",
     "kiezwerk.economy",
+    "kiezwerk.jobs",
     "kiezwerk.funding",
     "kiezwerk.reporting",
     "kiezwerk.portal",

@@ -21,6 +21,7 @@ OUR_NAMESPACES = {
     "network",
     "forums",
     "economy",
+    "jobs",
 }
 
 ALL = [*PERSONAS, "anonymous"]

@@ -23,3 +23,8 @@ def percent(value: Decimal | int, places: int = 1) -> str:
 
 def count(value: int) -> str:
     return number_format(value, force_grouping=True)
+
+
+def number(value: Decimal | int, places: int = 2) -> str:
+    """A plain number with `places` decimals and grouping: 1.234,5 FTE, 12,75 hours."""
+    return number_format(_rounded(value, places), decimal_pos=places, force_grouping=True)

@@ -13,7 +13,14 @@ from decimal import Decimal
 from kiezwerk.accounts.enums import Role
 from kiezwerk.agencies.models import Agency, TeamAssignment
 from kiezwerk.demo.common import DEMO_END, local, log_created, rng
-from kiezwerk.demo.economy_data import CLOSED_UNTIL, DISTRIBUTIONS, LINES, VOLUNTEER_RATE, Line
+from kiezwerk.demo.economy_data import (
+    CLOSED_UNTIL,
+    DISTRIBUTIONS,
+    EXISTED_BEFORE,
+    LINES,
+    VOLUNTEER_RATE,
+    Line,
+)
 from kiezwerk.demo.initiatives_data import HANDED_OVER, PANKOW
 from kiezwerk.demo.needs_data import CATEGORIES
 from kiezwerk.economy.enums import RateMethod, Source
@@ -70,9 +77,10 @@ def _enterprises_without_lines(agency: Agency) -> list[Initiative]:
 
 
 def _months(agency: Agency, enterprise: Initiative) -> list[tuple[int, int]]:
-    """The months the agency keeps figures of: from founding (BEST Pankow: from the handover)
-    to the demo's end (BEST: to the handover, for enterprises handed over)."""
-    first = enterprise.founded_on
+    """The months the agency keeps figures of: from founding (or from 2003 for enterprises that
+    existed before as associations; BEST Pankow: from the handover) to the demo's end (BEST:
+    to the handover, for enterprises handed over)."""
+    first = EXISTED_BEFORE.get(enterprise.name, enterprise.founded_on)
     last = DEMO_END
     if enterprise.name in HANDED:
         if agency.slug == "best":

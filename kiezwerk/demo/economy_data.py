@@ -23,6 +23,12 @@ VOLUNTEER_RATE = {
     2006: Decimal("8.00"),
     2007: Decimal("8.00"),
 }
+# Enterprises that ran as associations before they were founded as social enterprises with
+# the agency's support: their figures go back to January 2003, when the agency began.
+EXISTED_BEFORE = {
+    "Nachbarschaftswerkstatt Lychener Straße": dt.date(2003, 1, 1),
+    "Seniorentreff Kopenhagener Straße": dt.date(2003, 1, 1),
+}
 # Months up to this one are reviewed and closed by the advisors; later ones are still open.
 CLOSED_UNTIL = (2007, 3)
 

@@ -17,6 +17,7 @@ from kiezwerk.core.activity import log_action
 from kiezwerk.demo.economy import load_economy
 from kiezwerk.demo.forums import load_forums
 from kiezwerk.demo.initiatives import load_initiatives
+from kiezwerk.demo.jobs import load_jobs
 from kiezwerk.demo.network import load_network
 from kiezwerk.demo.network_data import PUBLIC_BODIES
 from kiezwerk.demo.referrals import load_referrals
@@ -229,6 +230,7 @@ def load_world() -> bool:
     created |= load_forums(agencies)
     created |= load_referrals(agencies)
     created |= load_economy(agencies)
+    created |= load_jobs(agencies)
     return Agency.objects.count() > before or created
 
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db.models import F, Max, Min, Q, Sum
 
 from kiezwerk.accounts.models import User
-from kiezwerk.demo.economy_data import LINES
+from kiezwerk.demo.economy_data import EXISTED_BEFORE, LINES
 from kiezwerk.economy.models import (
     BusinessLine,
     ClosedMonth,
@@ -39,20 +39,19 @@ def _public_share_of_top_client(initiative) -> Decimal:
 
 
 def test_demo_enterprises_have_lines_and_monthly_figures_from_founding(demo):
+    """From founding, or from January 2003 for the two that ran as associations before."""
     enterprises = Initiative.objects.filter(name__in=LINES, agency__slug="best")
 
     for enterprise in enterprises:
+        start = EXISTED_BEFORE.get(enterprise.name, enterprise.founded_on)
         first = MonthFigures.objects.filter(initiative=enterprise).aggregate(
             first_year=Min("year"),
-            first_month=Min("month", filter=Q(year=enterprise.founded_on.year)),
+            first_month=Min("month", filter=Q(year=start.year)),
         )
         assert BusinessLine.objects.filter(initiative=enterprise).exists(), enterprise.name
-        assert (first["first_year"], first["first_month"]) == (
-            enterprise.founded_on.year,
-            enterprise.founded_on.month,
-        ), enterprise.name
+        assert (first["first_year"], first["first_month"]) == (start.year, start.month)
     years = MonthFigures.objects.aggregate(first=Min("year"), last=Max("year"))
-    assert (years["first"], years["last"]) == (2004, 2007)
+    assert (years["first"], years["last"]) == (2003, 2007)
 
 
 def test_demo_mixes_range_from_dependent_to_market_led(demo):

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JobsConfig(AppConfig):
+    name = "kiezwerk.jobs"
+    verbose_name = _("Jobs")
+
+    def ready(self) -> None:
+        from kiezwerk.core.activity import register_verbs
+
+        register_verbs(
+            {
+                "jobs.position_recorded": _("position recorded"),
+                "jobs.position_changed": _("position changed"),
+                "jobs.position_archived": _("position archived"),
+                "jobs.worksheet_saved": _("additionality worksheet saved"),
+            }
+        )
