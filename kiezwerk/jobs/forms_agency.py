@@ -17,10 +17,20 @@ class YearsForm(forms.Form):
 
     first = forms.IntegerField(label=_("From"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
     last = forms.IntegerField(label=_("To"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
+    year = forms.IntegerField(
+        label=_("Break down the year"),
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        required=False,
+        help_text=_("Empty: the last year shown."),
+    )
 
     def clean(self):
         data = super().clean()
-        first, last = data.get("first"), data.get("last")
+        first, last, year = data.get("first"), data.get("last"), data.get("year")
+        inside = None in (year, first, last) or first <= year <= last
+        if not inside:
+            self.add_error("year", _("Please choose a year between the first and the last."))
         if first is not None and last is not None:
             if first > last:
                 raise forms.ValidationError(_("The first year must not come after the last."))

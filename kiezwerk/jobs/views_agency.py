@@ -49,7 +49,7 @@ def figures(request: HttpRequest, slug: str) -> HttpResponse:
     years = _years(form, found)
     by_year = queries.jobs_by_year(scope, years)
     sheets = _latest_sheets(agency, years)
-    chosen = years[-1] if years else None
+    chosen = _chosen(form, years)
     context = {
         "agency": agency,
         "form": form,
@@ -76,6 +76,14 @@ def _years(form: YearsForm, found: tuple[int, int] | None) -> list[int]:
     if not form.is_bound:
         form.initial = {"first": first, "last": last}
     return list(range(first, last + 1))
+
+
+def _chosen(form: YearsForm, years: list[int]) -> int | None:
+    """The year broken down: the one asked for, else the last year shown."""
+    if not years:
+        return None
+    asked = form.cleaned_data.get("year") if form.is_bound and form.is_valid() else None
+    return asked or years[-1]
 
 
 def _latest_sheets(agency, years: list[int]) -> dict[int, AdditionalityWorksheet]:

@@ -90,6 +90,18 @@ def _de(text: str) -> str:
         return translation.gettext(text)
 
 
+def _de_n(singular: str, plural: str, count: int) -> str:
+    """The German form of a message with a plural, for `count`."""
+    with translation.override("de"):
+        return translation.ngettext(singular, plural, count)
+
+
+IMPORTED = (
+    "Figures of %(count)d month have been imported (%(changed)d changed).",
+    "Figures of %(count)d months have been imported (%(changed)d changed).",
+)
+
+
 def _csv(rows, *, headings=ENGLISH, delimiter=";", bom: bool = False) -> bytes:
     handle = io.StringIO()
     writer = csv.writer(handle, delimiter=delimiter)
@@ -180,7 +192,7 @@ def test_import_csv_with_semicolons_and_german_numbers_saves_the_months(
     }
     assert _revenue(repairs)[(1, "public", job_centre.pk)] == D(1500)
     shown = [str(message) for message in get_messages(response.wsgi_request)]
-    text = _de("Figures of %(count)d months have been imported (%(changed)d changed).")
+    text = _de_n(*IMPORTED, 3)
     assert shown == [text % {"count": 3, "changed": 3}]
 
 
@@ -325,7 +337,12 @@ def test_many_problems_show_the_first_hundred_and_count_the_rest(cafe, founder):
 
     assert len(_problems(response)) == imports.SHOWN_PROBLEMS
     assert response.context["more_problems"] == 5
-    assert "; there are 5 more." in response.content.decode()
+    more = _de_n(
+        "The first %(shown)s problems are shown; there is %(more)s more.",
+        "The first %(shown)s problems are shown; there are %(more)s more.",
+        5,
+    ) % {"shown": imports.SHOWN_PROBLEMS, "more": 5}
+    assert more in response.content.decode()
 
 
 def test_unknown_and_archived_lines_are_problems(cafe, repairs, founder):
@@ -662,7 +679,7 @@ def _messages(response) -> list[str]:
 
 
 NOTHING_CHANGED = "Nothing has changed: the file holds no figures that differ from those saved."
-SKIPPED = "%(count)d empty rows were skipped."
+SKIPPED = ("%(count)d empty row was skipped.", "%(count)d empty rows were skipped.")
 
 
 @freeze_time("2024-05-15")
@@ -716,7 +733,7 @@ def test_template_uploaded_unchanged_changes_nothing(saved_year, founder, fmt):
 
     assert (response.status_code, response["Location"]) == (302, _url("enterprise", cafe))
     assert _state() == before
-    assert _messages(response) == [f"{_de(NOTHING_CHANGED)} {_de(SKIPPED) % {'count': 21}}"]
+    assert _messages(response) == [f"{_de(NOTHING_CHANGED)} {_de_n(*SKIPPED, 21) % {'count': 21}}"]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
@@ -746,8 +763,8 @@ def test_template_with_one_changed_cell_changes_exactly_that_month(saved_year, f
         "rows": 3,
         "changed": 1,
     }
-    text = _de("Figures of %(count)d months have been imported (%(changed)d changed).")
-    skipped = _de(SKIPPED) % {"count": 21}
+    text = _de_n(*IMPORTED, 3)
+    skipped = _de_n(*SKIPPED, 21) % {"count": 21}
     assert _messages(response) == [f"{text % {'count': 3, 'changed': 1}} {skipped}"]
 
 
@@ -786,9 +803,9 @@ def test_rows_whose_figure_cells_are_all_empty_are_skipped(cafe, founder):
     assert response.status_code == 302
     assert _figures(cafe) == {(YEAR, 2): (D(0), D(0), 0, False)}
     assert ActivityLogEntry.objects.count() == before + 2  # month_saved and the summary
-    text = _de("Figures of %(count)d month have been imported (%(changed)d changed).")
+    text = _de_n(*IMPORTED, 1)
     assert _messages(response) == [
-        f"{text % {'count': 1, 'changed': 1}} {_de(SKIPPED) % {'count': 3}}"
+        f"{text % {'count': 1, 'changed': 1}} {_de_n(*SKIPPED, 3) % {'count': 3}}"
     ]
 
 
@@ -801,7 +818,7 @@ def test_file_of_empty_rows_only_changes_nothing_and_logs_nothing(cafe, founder)
     assert response.status_code == 302
     assert (MonthFigures.objects.count(), Revenue.objects.count()) == (0, 0)
     assert ActivityLogEntry.objects.count() == before
-    assert _messages(response) == [f"{_de(NOTHING_CHANGED)} {_de(SKIPPED) % {'count': 12}}"]
+    assert _messages(response) == [f"{_de(NOTHING_CHANGED)} {_de_n(*SKIPPED, 12) % {'count': 12}}"]
 
 
 def test_explicit_zeros_for_a_month_without_figures_save_it_as_zero(cafe, founder):

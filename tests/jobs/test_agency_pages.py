@@ -200,3 +200,18 @@ def test_the_dashboard_links_to_the_jobs_for_those_who_may_read_them(
     page = client_for(request.getfixturevalue(persona)).get(dashboard).content.decode()
 
     assert (FIGURES in page) == linked
+
+
+def test_any_year_shown_can_be_broken_down(jobs, manager):
+    page = client_for(manager).get(FIGURES + "?first=2004&last=2005&year=2004")
+
+    breakdowns = {b["id"]: b for b in page.context["breakdowns"]}
+    assert page.context["chosen"] == 2004
+    assert breakdowns["contract_type"]["total"].total == 1
+
+
+def test_a_year_outside_the_years_shown_is_refused_in_words(jobs, manager):
+    page = client_for(manager).get(FIGURES + "?first=2004&last=2005&year=2009")
+
+    assert "Please choose a year between the first and the last." in page.content.decode()
+    assert page.context["chosen"] == 2005

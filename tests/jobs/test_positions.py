@@ -119,7 +119,9 @@ def test_position_is_recorded_with_holder_data(enterprise, cafe, founder):
         "K-017",
         "inside",
     )
-    assert found.disadvantages() == [
+    with translation.override("en"):
+        disadvantages = found.disadvantages()
+    assert disadvantages == [
         "single adult household with dependent children",
         "at most lower secondary education (ISCED 0–2)",
     ]
