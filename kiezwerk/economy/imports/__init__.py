@@ -27,9 +27,8 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from kiezwerk.core.activity import log_action
 from kiezwerk.economy import services
+from kiezwerk.economy.imports.cells import FIRST_YEAR, LAST_YEAR
 from kiezwerk.economy.imports.reading import (
-    FIRST_YEAR,
-    LAST_YEAR,
     MAX_ROWS,
     PERIOD_COLUMNS,
     FigureReader,

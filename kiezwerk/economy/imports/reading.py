@@ -1,13 +1,11 @@
-"""Reading a file of monthly figures: its cells (numbers in German or plain notation, yes and
-no, years and months), its rows (CSV in UTF-8 or XLSX, told apart by content, not by name), and
+"""Reading a file of monthly figures: its cells (through cells.py: numbers, yes and no, years and
+months), its rows (CSV in UTF-8 or XLSX, told apart by content, not by name), and
 the rows checked against one enterprise, every problem collected by row and column. A row
 whose figure cells are all empty is skipped; a row that holds the saved figures is marked
 unchanged, and only such a row may name a closed month."""
 
 import csv
 import io
-import re
-import unicodedata
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
@@ -16,12 +14,19 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.utils import formats, translation
+from django.utils import formats
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kiezwerk.economy.enums import Source
+from kiezwerk.economy.imports.cells import (
+    PARSERS,
+    CellProblem,
+    cell_text,
+    heading_key,
+    spellings,
+)
 from kiezwerk.economy.imports.saved import saved_months
 from kiezwerk.economy.models import BusinessLine, ClosedMonth, LineClient
 from kiezwerk.economy.services import MonthValues
@@ -32,10 +37,7 @@ from kiezwerk.network.models import Partner
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an XLSX is a zip: its unpacked parts are limited too
 MAX_ROWS = 2_000  # a save per row: about 20 s for the largest file on a slow server
 XLSX_SIGNATURE = b"PK\x03\x04"
-FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years services.save_month takes
 ZERO = Decimal("0")
-CENT = Decimal("0.01")
-QUARTER = Decimal("0.25")
 PUBLIC = "public:"  # column key of a public client: "public:<partner id>"
 PERIOD_KEYS = ("line", "year", "month")  # the other columns hold figures
 
@@ -56,14 +58,6 @@ FIGURE_COLUMNS = [
     ("reciprocal", gettext_lazy("Reciprocal work"), "flag"),
 ]
 PUBLIC_HEADING = gettext_lazy("Public contracts: %(client)s")
-YES = {"yes", "y", "ja", "j", "x", "1", "true", "wahr"}
-NO = {"no", "n", "nein", "0", "false", "falsch", ""}
-# "1.234,50", "1234,5", ",5" (German) and "1234.50", "1,234.50", "12" (plain or English).
-GERMAN_NUMBER = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?|\d*,\d+")
-PLAIN_NUMBER = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d*\.\d+|\d+")
-BLANKS = re.compile(r"[\s\u00a0\u202f]+")
-# defusedcsv writes a cell that starts with one of these with a leading apostrophe.
-ESCAPED = re.compile(r"'(?=[=+\-@\t\r])")
 
 
 @dataclass(frozen=True)
@@ -74,10 +68,6 @@ class Problem:
     row: int
     column: str
     text: str
-
-
-class CellProblem(ValueError):
-    """A cell whose value cannot be taken; the message says why."""
 
 
 @dataclass
@@ -101,144 +91,6 @@ class Column:
     key: str
     heading: str  # as written in the file
     kind: str
-
-
-# ------------------------------------------------------------------------------------------
-# Cells
-
-
-def _text(value) -> str:
-    return "" if value is None else BLANKS.sub(" ", str(value)).strip()
-
-
-def _key(value) -> str:
-    """A heading or name compared without case, spacing and Unicode composition."""
-    return unicodedata.normalize("NFC", _text(value)).casefold()
-
-
-def _spellings(label, **params) -> set[str]:
-    """A heading (a lazy translation, with `params` for its placeholders) in the reader's
-    language, in English and in German."""
-
-    def spelled() -> str:
-        return _key(str(label) % params if params else label)
-
-    names = {spelled()}
-    for language in ("en", "de"):
-        with translation.override(language):
-            names.add(spelled())
-    return names
-
-
-def _number(value) -> Decimal:
-    """A cell as a number: XLSX numbers, "1.234,50" (German) or "1234.50" (plain)."""
-    if isinstance(value, bool):
-        raise CellProblem(_not_a_number(value))
-    if isinstance(value, int | float):
-        number = Decimal(str(value))  # str() gives the shortest form of a float: 0.1, not 0.1000…
-        if not number.is_finite():
-            raise CellProblem(_not_a_number(value))
-        return number
-    text = BLANKS.sub("", str(value)).removesuffix("€")
-    sign = -1 if text[:1] in ("-", "\u2212") else 1
-    text = text.lstrip("-\u2212")
-    if GERMAN_NUMBER.fullmatch(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif PLAIN_NUMBER.fullmatch(text):
-        text = text.replace(",", "")
-    else:
-        raise CellProblem(_not_a_number(value))
-    return sign * Decimal(text)
-
-
-def _not_a_number(value) -> str:
-    shown = _text(value)
-    shown = shown if len(shown) <= 40 else shown[:39] + "…"
-    return _("“%(value)s” is not a number. Please write numbers like 1234,50 or 1.234,50.") % {
-        "value": shown
-    }
-
-
-def _decimal(value, *, digits: int) -> Decimal:
-    """A non-negative amount with at most two decimal places and `digits` digits in all."""
-    if _text(value) == "":
-        return ZERO
-    number = _number(value)
-    if number < 0:
-        raise CellProblem(_("The value cannot be negative."))
-    if number >= 10 ** (digits - 2):
-        raise CellProblem(_("This number is too large."))
-    if number != number.quantize(CENT):
-        raise CellProblem(_("Please give at most two decimal places."))
-    return number.quantize(CENT)
-
-
-def _whole(value, low: int, high: int, problem: str) -> int:
-    try:
-        number = _number(value)
-    except CellProblem:
-        raise CellProblem(problem) from None
-    if number != number.to_integral_value() or not low <= number <= high:
-        raise CellProblem(problem)
-    return int(number)
-
-
-def parse_money(value) -> Decimal:
-    return _decimal(value, digits=14)
-
-
-def parse_hours(value) -> Decimal:
-    hours = _decimal(value, digits=10)
-    if hours % QUARTER:
-        raise CellProblem(
-            _("Please give volunteer hours in quarter hours, for example 2.25 or 2.5.")
-        )
-    return hours
-
-
-def parse_count(value) -> int:
-    if _text(value) == "":
-        return 0
-    problem = _("Please give the number of volunteers as a whole number, for example 3.")
-    return _whole(value, 0, 2_147_483_647, problem)
-
-
-def parse_flag(value) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = _key(value)
-    if text in YES or text == _key(_("yes")):
-        return True
-    if text in NO or text == _key(_("no")):
-        return False
-    raise CellProblem(_("Please write “%(yes)s” or “%(no)s”.") % {"yes": _("yes"), "no": _("no")})
-
-
-def parse_year(value) -> int:
-    problem = _("Please give a year between %(first)s and %(last)s.")
-    return _whole(value, FIRST_YEAR, LAST_YEAR, problem % {"first": FIRST_YEAR, "last": LAST_YEAR})
-
-
-def parse_month(value) -> int:
-    return _whole(value, 1, 12, _("Please give the month as a number from 1 to 12."))
-
-
-def parse_line(value) -> str:
-    name = ESCAPED.sub("", _text(value), count=1)
-    if not name:
-        raise CellProblem(_("Please name the business line."))
-    return name
-
-
-PARSERS = {
-    "line": parse_line,
-    "year": parse_year,
-    "month": parse_month,
-    "money": parse_money,
-    "hours": parse_hours,
-    "count": parse_count,
-    "flag": parse_flag,
-}
 
 
 # ------------------------------------------------------------------------------------------
@@ -329,7 +181,7 @@ def _check_unpacked_size(file) -> None:
 
 
 def _filled(cells: list) -> bool:
-    return any(_text(cell) for cell in cells)
+    return any(cell_text(cell) for cell in cells)
 
 
 # ------------------------------------------------------------------------------------------
@@ -351,7 +203,9 @@ class FigureReader:
         lines = BusinessLine.objects.filter(agency_id=agency, initiative=enterprise)
         for line in sorted(lines, key=lambda line: line.archived_at is None):
             line.initiative = enterprise  # save_month reads it: no query per row
-            self.lines[_key(line.name)] = line  # an active line wins over an archived namesake
+            self.lines[heading_key(line.name)] = (
+                line  # an active line wins over an archived namesake
+            )
         self.clients_of: dict[int, set[int]] = defaultdict(set)
         for line_id, partner_id in LineClient.objects.filter(
             agency_id=agency, line__in=lines
@@ -371,11 +225,11 @@ class FigureReader:
         headings = {
             spelling: key
             for key, label, _kind in PERIOD_COLUMNS + FIGURE_COLUMNS
-            for spelling in _spellings(label)
+            for spelling in spellings(label)
         }
         bodies = Partner.objects.filter(agency_id=agency, kind=PartnerKind.PUBLIC)
         for pk, name in bodies.values_list("pk", "name"):
-            for spelling in _spellings(PUBLIC_HEADING, client=name):
+            for spelling in spellings(PUBLIC_HEADING, client=name):
                 headings[spelling] = f"{PUBLIC}{pk}"
         return headings
 
@@ -421,8 +275,8 @@ class FigureReader:
         kinds = {key: kind for key, _label, kind in PERIOD_COLUMNS + FIGURE_COLUMNS}
         columns: dict[str, Column] = {}
         for index, cell in enumerate(cells):
-            heading = _text(cell)
-            key = self.headings.get(_key(cell))
+            heading = cell_text(cell)
+            key = self.headings.get(heading_key(cell))
             if not heading:
                 continue
             if key is None:
@@ -459,7 +313,7 @@ class FigureReader:
     def _line(self, number: int, name: str | None, heading: str) -> BusinessLine | None:
         if name is None:
             return None
-        line = self.lines.get(_key(name))
+        line = self.lines.get(heading_key(name))
         if line is None:
             text = _("This enterprise has no business line named “%(name)s”.")
         elif line.archived_at is not None:
