@@ -1,6 +1,7 @@
 """factory_boy factories with German fake data (Faker de_DE)."""
 
 import datetime as dt
+from decimal import Decimal
 
 import factory
 from factory.django import DjangoModelFactory
@@ -93,7 +94,8 @@ class GrantFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Förderung {n}")
     start_date = dt.date(2002, 12, 1)
     end_date = dt.date(2004, 12, 31)
-    co_financier = "Senatsverwaltung für Stadtentwicklung"
+    amount = Decimal("780000.00")
+    eu_share = Decimal("50.00")
 
 
 class PartnerFactory(DjangoModelFactory):

@@ -5,6 +5,7 @@ idempotent: records are found by their natural key and created only when missing
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -22,7 +23,7 @@ from kiezwerk.demo.network import load_network
 from kiezwerk.demo.network_data import PUBLIC_BODIES
 from kiezwerk.demo.referrals import load_referrals
 from kiezwerk.funding.enums import Fund
-from kiezwerk.funding.models import Grant, Programme
+from kiezwerk.funding.models import CoFinancing, Grant, Programme
 from kiezwerk.network.enums import PartnerKind
 from kiezwerk.network.models import Partner
 
@@ -157,7 +158,7 @@ PROGRAMMES = {
     ),
 }
 
-# (agency, title, programme, start, end, co-financier)
+# (agency, title, programme, start, end, amount, EU share %, [(co-financier, share %)])
 GRANTS = [
     (
         "best",
@@ -165,7 +166,12 @@ GRANTS = [
         "esf-art6",
         dt.date(2002, 12, 1),
         dt.date(2004, 12, 31),
-        "Senatsverwaltung für Stadtentwicklung",
+        Decimal("780000.00"),
+        Decimal("50.00"),
+        [
+            ("Senatsverwaltung für Stadtentwicklung", Decimal("40.00")),
+            ("Bezirksamt Friedrichshain-Kreuzberg von Berlin", Decimal("10.00")),
+        ],
     ),
     (
         "best-pankow",
@@ -173,7 +179,9 @@ GRANTS = [
         "efre-wdm",
         dt.date(2005, 6, 1),
         dt.date(2007, 6, 30),
-        "Bezirksamt Pankow von Berlin",
+        Decimal("420000.00"),
+        Decimal("50.00"),
+        [("Bezirksamt Pankow von Berlin", Decimal("50.00"))],
     ),
 ]
 
@@ -300,7 +308,7 @@ def _funding(agencies) -> None:
         programmes[key], _ = Programme.objects.get_or_create(
             name=name, defaults={"fund": fund, "funder": funder}
         )
-    for agency_slug, title, programme, start, end, co_financier in GRANTS:
+    for agency_slug, title, programme, start, end, amount, eu_share, co_financing in GRANTS:
         grant, created = Grant.objects.get_or_create(
             agency=agencies[agency_slug],
             title=title,
@@ -308,10 +316,15 @@ def _funding(agencies) -> None:
                 "programme": programmes[programme],
                 "start_date": start,
                 "end_date": end,
-                "co_financier": co_financier,
+                "amount": amount,
+                "eu_share": eu_share,
             },
         )
         _created(grant, created)
+        for name, share in co_financing:
+            CoFinancing.objects.update_or_create(grant=grant, name=name, defaults={"share": share})
+        if not created and not grant.amount:  # a demo loaded before grants had amounts
+            Grant.objects.filter(pk=grant.pk).update(amount=amount, eu_share=eu_share)
 
 
 def _partners(agencies) -> None:

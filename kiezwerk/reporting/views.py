@@ -36,7 +36,10 @@ def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
         "role": role,
         "role_label": Role(role).label if role else None,
         "neighbourhoods": _neighbourhoods(user, agency),
-        "grants": Grant.objects.active().filter(agency=agency).select_related("programme"),
+        "grants": Grant.objects.active()
+        .filter(agency=agency)
+        .select_related("programme")
+        .prefetch_related("co_financing"),
     }
     if user.has_perm("agencies.view_team", agency):
         context["team"] = _team(user, agency)

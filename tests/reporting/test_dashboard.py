@@ -110,6 +110,7 @@ def test_home_explains_when_the_user_has_no_agency(db):
 
 def test_dashboard_needs_constant_queries(agency, manager, neighbourhoods):
     client = client_for(manager)
+    GrantFactory(agency=agency)  # one row of each list, then many
     one = count_queries(lambda: client.get(DASHBOARD))
     for _ in range(15):
         hood = NeighbourhoodFactory(agency=agency)
@@ -132,3 +133,16 @@ def test_home_needs_constant_queries(advisor, other_agency):
         MembershipFactory(agency=AgencyFactory(), user=advisor, role="evaluator")
 
     assert count_queries(lambda: client_for(advisor).get(reverse("backoffice:home"))) == one
+
+
+def test_dashboard_names_every_co_financier_of_a_grant(agency, manager):
+    from kiezwerk.funding.models import CoFinancing
+
+    grant = GrantFactory(agency=agency, title="Modellprojekt")
+    CoFinancing.objects.create(grant=grant, name="Senatsverwaltung", share=40)
+    CoFinancing.objects.create(grant=grant, name="Bezirksamt Pankow", share=10)
+
+    page = client_for(manager).get(DASHBOARD).content.decode()
+
+    assert "Senatsverwaltung" in page
+    assert "Bezirksamt Pankow" in page
