@@ -22,6 +22,7 @@ OUR_NAMESPACES = {
     "forums",
     "economy",
     "jobs",
+    "funding",
 }
 
 ALL = [*PERSONAS, "anonymous"]

@@ -17,6 +17,7 @@ from kiezwerk.agencies.models import Agency, District, Membership, Neighbourhood
 from kiezwerk.core.activity import log_action
 from kiezwerk.demo.economy import load_economy
 from kiezwerk.demo.forums import load_forums
+from kiezwerk.demo.funding import load_funding
 from kiezwerk.demo.initiatives import load_initiatives
 from kiezwerk.demo.jobs import load_jobs
 from kiezwerk.demo.network import load_network
@@ -232,8 +233,9 @@ def load_world() -> bool:
     neighbourhoods = _neighbourhoods(agencies)
     _people(agencies, neighbourhoods)
     _funding(agencies)
+    created = load_funding(agencies)
     _partners(agencies)
-    created = load_initiatives(agencies)
+    created |= load_initiatives(agencies)
     created |= load_network(agencies)
     created |= load_forums(agencies)
     created |= load_referrals(agencies)

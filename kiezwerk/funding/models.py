@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Agency, MemberScopedQuerySet
-from kiezwerk.core.models import ArchivableModel, TimeStampedModel
+from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
 from kiezwerk.funding.enums import CostCategory, Fund, ImpactLevel, Standard
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -192,6 +192,8 @@ class Indicator(ArchivableModel):
         max_length=40,
         help_text=_("The named query over the data that gives the indicator's actual value."),
     )
+
+    objects = ArchivableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indicator")

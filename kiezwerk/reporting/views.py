@@ -36,10 +36,7 @@ def agency_home(request: HttpRequest, slug: str) -> HttpResponse:
         "role": role,
         "role_label": Role(role).label if role else None,
         "neighbourhoods": _neighbourhoods(user, agency),
-        "grants": Grant.objects.active()
-        .filter(agency=agency)
-        .select_related("programme")
-        .prefetch_related("co_financing"),
+        "grants": _grants(user, agency),
     }
     if user.has_perm("agencies.view_team", agency):
         context["team"] = _team(user, agency)
@@ -70,6 +67,22 @@ def _neighbourhoods(user, agency: Agency) -> list[Neighbourhood]:
         neighbourhood.can_open = user.has_perm(
             "reporting.view_neighbourhood_overview", neighbourhood
         )
+    return found
+
+
+def _grants(user, agency: Agency) -> list[Grant]:
+    """The agency's grants, each with `can_open`: whether the user may read its page (the
+    checks read cached roles and the cached ids of the grants a funder reads)."""
+    found = list(
+        Grant.objects.active()
+        .filter(agency=agency)
+        .select_related("programme")
+        .prefetch_related("co_financing")
+    )
+    for grant in found:
+        grant.can_open = user.has_perm("funding.view_grant", grant)
+    if role_in(user, agency) == Role.FUNDER:  # a funder sees the grants it funds only
+        found = [grant for grant in found if grant.can_open]
     return found
 
 

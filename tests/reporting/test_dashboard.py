@@ -146,3 +146,16 @@ def test_dashboard_names_every_co_financier_of_a_grant(agency, manager):
 
     assert "Senatsverwaltung" in page
     assert "Bezirksamt Pankow" in page
+
+
+def test_a_funder_sees_on_the_dashboard_only_the_grants_it_funds(agency, funder, manager):
+    read = GrantFactory(agency=agency, title="Modellprojekt BEST")
+    GrantFactory(agency=agency, title="Anderes Programm")
+    read.readers.add(funder.memberships.get(agency=agency))
+
+    for_funder = client_for(funder).get(DASHBOARD).content.decode()
+    for_manager = client_for(manager).get(DASHBOARD).content.decode()
+
+    assert "Modellprojekt BEST" in for_funder
+    assert "Anderes Programm" not in for_funder
+    assert "Anderes Programm" in for_manager
