@@ -19,6 +19,7 @@ urlpatterns = [
     path("backoffice/", include("kiezwerk.economy.urls")),
     path("backoffice/", include("kiezwerk.jobs.urls")),
     path("backoffice/", include("kiezwerk.funding.urls")),
+    path("backoffice/", include("kiezwerk.reporting.urls_reports")),
     path("", include("kiezwerk.forums.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -15,13 +15,15 @@ PERSONAS = ["manager", "advisor", "evaluator", "funder", "founder", "partner", "
 
 @pytest.fixture(autouse=True, scope="session")
 def _plain_static_storage():
-    """No collectstatic in tests (plain static storage), and a fast hasher for test users."""
+    """No collectstatic in tests (plain static storage), a fast hasher for test users, and
+    background tasks run at once in the process that enqueues them (no db_worker)."""
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     fast_hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with override_settings(STORAGES=storages, PASSWORD_HASHERS=fast_hashers):
+    tasks = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(STORAGES=storages, PASSWORD_HASHERS=fast_hashers, TASKS=tasks):
         yield
 
 

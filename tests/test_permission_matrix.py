@@ -23,6 +23,7 @@ OUR_NAMESPACES = {
     "economy",
     "jobs",
     "funding",
+    "reporting",
 }
 
 ALL = [*PERSONAS, "anonymous"]

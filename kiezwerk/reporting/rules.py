@@ -29,3 +29,14 @@ def reads_neighbourhood(user, neighbourhood) -> bool:
 
 rules.add_perm("reporting.view_neighbourhoods", is_superuser | reads_neighbourhoods)
 rules.add_perm("reporting.view_neighbourhood_overview", is_superuser | reads_neighbourhood)
+
+
+# Funder reports of a grant (user, grant). Reading them is funding.view_grant, requesting and
+# regenerating funding.change_grant; who reads the grant also sees reports that are queued,
+# running or failed, except funders: they see done reports only.
+@rules.predicate
+def sees_unfinished_reports(user, grant) -> bool:
+    return grant is not None and role_in(user, grant.agency_id) in (Role.MANAGER, Role.EVALUATOR)
+
+
+rules.add_perm("reporting.view_unfinished_reports", is_superuser | sees_unfinished_reports)
