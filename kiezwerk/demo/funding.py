@@ -71,7 +71,13 @@ def load_funding(agencies: dict[str, Agency]) -> bool:
 def _targets(grant: Grant, targets: dict[str, dict[int, int]]) -> None:
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=targets)}
     Target.objects.bulk_create(
-        Target(grant=grant, indicator=indicators[code], year=year, value=Decimal(value))
+        Target(
+            agency_id=grant.agency_id,
+            grant=grant,
+            indicator=indicators[code],
+            year=year,
+            value=Decimal(value),
+        )
         for code, years in targets.items()
         if code in indicators  # the agency may have archived or renamed a catalogue row
         for year, value in years.items()
@@ -87,7 +93,7 @@ def _grant(agencies: dict[str, Agency], agency_slug: str, title: str) -> Grant |
 
 def _budget(grant: Grant, planned: dict[str, Decimal]) -> None:
     BudgetLine.objects.bulk_create(
-        BudgetLine(grant=grant, category=category, planned=amount)
+        BudgetLine(agency_id=grant.agency_id, grant=grant, category=category, planned=amount)
         for category, amount in planned.items()
     )
 
@@ -115,7 +121,14 @@ def _spending(grant: Grant, planned: dict[str, Decimal], generator) -> dict[Mont
                 continue
             value = (target * Decimal(weight / total)).quantize(CENT, rounding=ROUND_DOWN)
             rows.append(
-                Spending(grant=grant, category=category, year=year, month=month, amount=value)
+                Spending(
+                    agency_id=grant.agency_id,
+                    grant=grant,
+                    category=category,
+                    year=year,
+                    month=month,
+                    amount=value,
+                )
             )
             by_month[(year, month)] += value
     Spending.objects.bulk_create(rows)
@@ -160,6 +173,7 @@ def _drawdowns(grant: Grant, by_month: dict[Month, Decimal], generator, outstand
                 received = called + dt.timedelta(days=generator.randint(*PAYMENT_DAYS))
                 rows.append(
                     Drawdown(
+                        agency_id=grant.agency_id,
                         grant=grant,
                         source=source,
                         requested_on=called,

@@ -83,7 +83,29 @@ class Grant(ArchivableModel):
         return self.title
 
 
-class CoFinancing(TimeStampedModel):
+class OfGrant(TimeStampedModel):
+    """A row that belongs to a grant. It carries the grant's agency itself (DESIGN: every
+    agency-owned table has its `agency` key), filled from the grant when saved."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        abstract = True
+
+    def _take_agency(self) -> None:
+        if self.agency_id is None and self.grant_id is not None:
+            self.agency_id = self.grant.agency_id
+
+    def full_clean(self, *args, **kwargs) -> None:
+        self._take_agency()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs) -> None:
+        self._take_agency()
+        super().save(*args, **kwargs)
+
+
+class CoFinancing(OfGrant):
     """A co-financier of a grant (the Senate, a district office, ...) and its share."""
 
     grant = models.ForeignKey(Grant, on_delete=models.PROTECT, related_name="co_financing")
@@ -95,7 +117,7 @@ class CoFinancing(TimeStampedModel):
         verbose_name_plural = _("co-financing")
         ordering = ["-share", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["grant", "name"], name="co_financing_unique"),
+            models.UniqueConstraint(fields=["agency", "grant", "name"], name="co_financing_unique"),
             models.CheckConstraint(condition=PERCENT, name="co_financing_share_percent"),
         ]
 
@@ -103,7 +125,7 @@ class CoFinancing(TimeStampedModel):
         return f"{self.name} ({self.share} %)"
 
 
-class BudgetLine(TimeStampedModel):
+class BudgetLine(OfGrant):
     """The planned amount of one cost category of a grant."""
 
     grant = models.ForeignKey(Grant, on_delete=models.PROTECT, related_name="budget")
@@ -115,7 +137,9 @@ class BudgetLine(TimeStampedModel):
         verbose_name_plural = _("budget lines")
         ordering = ["category"]
         constraints = [
-            models.UniqueConstraint(fields=["grant", "category"], name="budget_line_unique"),
+            models.UniqueConstraint(
+                fields=["agency", "grant", "category"], name="budget_line_unique"
+            ),
             models.CheckConstraint(condition=Q(planned__gte=0), name="budget_line_not_negative"),
         ]
 
@@ -123,7 +147,7 @@ class BudgetLine(TimeStampedModel):
         return f"{self.get_category_display()}: {self.planned}"
 
 
-class Spending(TimeStampedModel):
+class Spending(OfGrant):
     """What a grant spent in one cost category in one month (integer year and month)."""
 
     grant = models.ForeignKey(Grant, on_delete=models.PROTECT, related_name="spending")
@@ -139,7 +163,8 @@ class Spending(TimeStampedModel):
         ordering = ["year", "month", "category"]
         constraints = [
             models.UniqueConstraint(
-                fields=["grant", "category", "year", "month"], name="spending_unique_month"
+                fields=["agency", "grant", "category", "year", "month"],
+                name="spending_unique_month",
             ),
             models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="spending_month"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="spending_not_negative"),
@@ -149,7 +174,7 @@ class Spending(TimeStampedModel):
         return f"{self.year}-{self.month:02} {self.category}: {self.amount}"
 
 
-class Drawdown(TimeStampedModel):
+class Drawdown(OfGrant):
     """Money called from a funder under a grant: requested, and received when it came."""
 
     grant = models.ForeignKey(Grant, on_delete=models.PROTECT, related_name="drawdowns")
@@ -204,7 +229,7 @@ class Indicator(ArchivableModel):
         return f"{self.code} {self.name}"
 
 
-class Target(TimeStampedModel):
+class Target(OfGrant):
     """What a grant promises for an indicator in one year of its period."""
 
     grant = models.ForeignKey(Grant, on_delete=models.PROTECT, related_name="targets")
@@ -217,7 +242,9 @@ class Target(TimeStampedModel):
         verbose_name_plural = _("targets")
         ordering = ["year", "indicator__code"]
         constraints = [
-            models.UniqueConstraint(fields=["grant", "indicator", "year"], name="target_unique"),
+            models.UniqueConstraint(
+                fields=["agency", "grant", "indicator", "year"], name="target_unique"
+            ),
             models.CheckConstraint(condition=Q(value__gte=0), name="target_not_negative"),
         ]
 

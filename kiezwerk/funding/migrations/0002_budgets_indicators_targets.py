@@ -5,15 +5,6 @@ import django.utils.timezone
 from django.db import migrations, models
 
 
-def copy_co_financiers(apps, schema_editor):
-    Grant = apps.get_model("funding", "Grant")
-    CoFinancing = apps.get_model("funding", "CoFinancing")
-    CoFinancing.objects.bulk_create(
-        CoFinancing(grant=grant, name=grant.co_financier, share=0)
-        for grant in Grant.objects.exclude(co_financier="")
-    )
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -226,11 +217,4 @@ class Migration(migrations.Migration):
             model_name='target',
             constraint=models.CheckConstraint(condition=models.Q(('value__gte', 0)), name='target_not_negative'),
         ),
-            # The one co-financier a grant named becomes its first co-financing row (share 0 %:
-        # the share was never recorded; the manager enters it on the grant).
-        migrations.RunPython(copy_co_financiers, migrations.RunPython.noop),
-        migrations.RemoveField(
-            model_name='grant',
-            name='co_financier',
-        ),
-    ]
+        ]
