@@ -88,6 +88,13 @@ VISITS = [
     ),
     Visit("economy_line_form", ECONOMY + "lines/new/", "founder", setup=public_body),
     Visit(
+        "economy_line_edit_form",
+        ECONOMY + "lines/{line}/edit/",
+        "advisor",
+        setup=year_world,
+        shows="main #id_name",
+    ),
+    Visit(
         "economy_distribution_form_errors",
         ECONOMY + "distributions/new/",
         "advisor",

@@ -21,6 +21,15 @@ def grant_world(request) -> dict:
     return {"grant": grant.pk}
 
 
+def outstanding_drawdown(request) -> dict:
+    """The grant world and its outstanding drawdown (the Senate's 800 €)."""
+    names = grant_world(request)
+    from kiezwerk.funding.models import Drawdown
+
+    drawdown = Drawdown.objects.get(grant_id=names["grant"], received_on__isnull=True)
+    return names | {"drawdown": drawdown.pk}
+
+
 def send_without_amount(page, path, user, submit_login_form):
     """The spending form comes with category and month chosen; sent without an amount."""
     page.goto(path)
@@ -70,4 +79,11 @@ VISITS = [
         shows="main #id_amount_error",
     ),
     Visit("funding_drawdown_form", GRANT + "drawdowns/new/", "manager", setup=grant_world),
+    Visit(
+        "funding_drawdown_received_form",
+        GRANT + "drawdowns/{drawdown}/received/",
+        "manager",
+        setup=outstanding_drawdown,
+        shows="main #id_received_on",
+    ),
 ]
