@@ -25,6 +25,7 @@ def count(value: int) -> str:
     return number_format(value, force_grouping=True)
 
 
-def number(value: Decimal | int, places: int = 2) -> str:
-    """A plain number with `places` decimals and grouping: 1.234,5 FTE, 12,75 hours."""
-    return number_format(_rounded(value, places), decimal_pos=places, force_grouping=True)
+def number(value: Decimal | int, places: int = 2, *, grouping: bool = True) -> str:
+    """A plain number with `places` decimals and grouping: 1.234,5 FTE, 12,75 hours
+    (1234,5 without grouping, as spreadsheet files want it)."""
+    return number_format(_rounded(value, places), decimal_pos=places, force_grouping=grouping)

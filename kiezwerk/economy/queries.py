@@ -16,7 +16,7 @@ from decimal import ROUND_FLOOR, Decimal
 from django.db.models import DecimalField, ExpressionWrapper, F, IntegerField, Q, Sum
 
 from kiezwerk.economy.enums import Source
-from kiezwerk.economy.models import MonthFigures, Revenue
+from kiezwerk.economy.models import BusinessLine, Distribution, MonthFigures, Revenue
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
@@ -298,8 +298,6 @@ class CrossSubsidy:
 
 def cross_subsidy(initiative) -> CrossSubsidy:
     """Per business line and year its result; per year the distributions. Four queries."""
-    from kiezwerk.economy.models import BusinessLine, Distribution
-
     scope = {"agency_id": initiative.agency_id, "initiative_id": initiative.pk}
     results: dict[int, dict[int, Decimal]] = {}
     revenue = Revenue.objects.filter(**scope).values("line_id", "year").annotate(s=Sum("amount"))

@@ -27,6 +27,7 @@ from kiezwerk.initiatives.models import Initiative
 from kiezwerk.network.enums import PartnerKind
 
 ZERO = Decimal("0")
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years of monthly figures
 # Figures of a month: fields of MonthFigures a save may change.
 MONTH_FIELDS = ("costs", "volunteer_hours", "volunteers", "reciprocal")
 
@@ -126,7 +127,7 @@ def is_closed(initiative: Initiative, year: int, month: int) -> bool:
 
 
 def _check_period(year: int, month: int) -> None:
-    if not 1 <= month <= 12 or not 1990 <= year <= 2100:
+    if not 1 <= month <= 12 or not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError(_("Please choose a month between January 1990 and December 2100."))
 
 

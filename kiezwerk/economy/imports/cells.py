@@ -8,7 +8,8 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years services.save_month takes
+from kiezwerk.economy.services import FIRST_YEAR, LAST_YEAR
+
 YES = {"yes", "y", "ja", "j", "x", "1", "true", "wahr"}
 NO = {"no", "n", "nein", "0", "false", "falsch", ""}
 # "1.234,50", "1234,5", ",5" (German) and "1234.50", "1,234.50", "12" (plain or English).

@@ -21,12 +21,12 @@ from kiezwerk.core.formats import euros
 from kiezwerk.economy import services
 from kiezwerk.economy.forms import DistributionForm, LineForm, MonthForm
 from kiezwerk.economy.models import BusinessLine, ClosedMonth, LineClient, MonthFigures, Revenue
+from kiezwerk.economy.services import FIRST_YEAR, LAST_YEAR
 from kiezwerk.economy.views.base import get_enterprise_for, get_line_for
 from kiezwerk.initiatives.models import Initiative
 from kiezwerk.network.models import Partner
 
 YEAR_TEMPLATE = "economy/year_table.html"
-FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years services.save_month takes
 
 
 def _enterprise_page(initiative: Initiative) -> HttpResponse:

@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET
 from kiezwerk.core.formats import euros, percent
 from kiezwerk.economy.charts import financing_mix_svg
 from kiezwerk.economy.models import BusinessLine, Distribution, MonthFigures
-from kiezwerk.economy.queries import CrossSubsidy, Scope, cross_subsidy, financing_mix
+from kiezwerk.economy.queries import ZERO, CrossSubsidy, Scope, cross_subsidy, financing_mix
 from kiezwerk.economy.views.base import get_enterprise_for
-from kiezwerk.economy.views.tables import DASH, ZERO, Row, mix_context, signed
+from kiezwerk.economy.views.tables import DASH, Row, mix_context, signed
 from kiezwerk.economy.warnings import dependency_warnings, threshold_for
 
 # The chart is an image: matplotlib styles its shapes inline, and it needs nothing else.

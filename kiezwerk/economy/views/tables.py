@@ -6,15 +6,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from kiezwerk.core.formats import euros, percent
+from kiezwerk.core.formats import euros, number, percent
 from kiezwerk.economy.queries import Mix, Period
 from kiezwerk.economy.warnings import index
 
 DASH = "–"
-ZERO = Decimal("0")
 
 CONCENTRATION = (
     (
@@ -108,8 +106,8 @@ def money_rows(periods: list[Period]) -> list[Row]:
         _money(_("Revenue"), periods, "revenue", total=True),
         _money(_("Costs"), periods, "costs"),
         _money(_("Result (revenue minus costs)"), periods, "result", total=True),
-        Row(str(_("Volunteer hours")), [_hours(p.hours) for p in periods]),
-        Row(str(_("of which not valued (no rate)")), [_hours(p.unvalued_hours) for p in periods]),
+        Row(str(_("Volunteer hours")), [number(p.hours) for p in periods]),
+        Row(str(_("of which not valued (no rate)")), [number(p.unvalued_hours) for p in periods]),
     ]
 
 
@@ -134,7 +132,3 @@ def signed(value: Decimal) -> str:
 
 def _money(label, periods: list[Period], name: str, *, total: bool = False) -> Row:
     return Row(str(label), [euros(getattr(period, name)) for period in periods], total)
-
-
-def _hours(value) -> str:
-    return number_format(value, decimal_pos=2, force_grouping=True)
