@@ -15,20 +15,8 @@ from kiezwerk.funding.models import Grant, Indicator, Target
 
 HUNDRED = Decimal("100")
 # Keys that count what happened in a period: their targets of several years add up to one of
-# the whole period. Stocks (jobs in total, distinct initiatives) and shares do not add up.
-FLOWS = {
-    "consultations_held",
-    "enterprises_founded",
-    "jobs_created",
-    "fte_created",
-    "forums_held",
-    "forum_attendance",
-    "needs_raised",
-    "needs_met",
-    "resource_value",
-    "resource_hours",
-    "volunteer_hours",
-}
+# the whole period (see IndicatorQuery.flow).
+FLOWS = frozenset(key for key, query in indicators.QUERIES.items() if query.flow)
 
 
 @dataclass(frozen=True)

@@ -291,12 +291,15 @@ def _sum(model, rows: Q, expression, output_field=SUMMED) -> Subquery:
 
 @dataclass(frozen=True)
 class IndicatorQuery:
-    """A named query: its key (stored in `Indicator.query`), label, unit and reader."""
+    """A named query: its key (stored in `Indicator.query`), label, unit and reader. A `flow`
+    counts what happened in a period, so its values (and targets) of several years add up to
+    one of the whole period; stocks (jobs in total, distinct initiatives) and shares do not."""
 
     key: str
     label: Promise
     unit: Promise
     reader: Reader
+    flow: bool = False
 
     def compute(
         self, agency_id: int, start: dt.date, end: dt.date, neighbourhood_id: int | None = None
@@ -310,7 +313,7 @@ def _registry(*queries: IndicatorQuery) -> dict[str, IndicatorQuery]:
 
 QUERIES: dict[str, IndicatorQuery] = _registry(
     IndicatorQuery(
-        "consultations_held", _("Consultations held"), _("consultations"), consultations
+        "consultations_held", _("Consultations held"), _("consultations"), consultations, flow=True
     ),
     IndicatorQuery(
         "initiatives_supported", _("Initiatives supported"), _("initiatives"), consultations
@@ -321,26 +324,30 @@ QUERIES: dict[str, IndicatorQuery] = _registry(
         _("enterprises"),
         consultations,
     ),
-    IndicatorQuery("enterprises_founded", _("Enterprises founded"), _("enterprises"), foundings),
-    IndicatorQuery("jobs_created", _("Jobs created"), _("jobs"), jobs),
+    IndicatorQuery(
+        "enterprises_founded", _("Enterprises founded"), _("enterprises"), foundings, flow=True
+    ),
+    IndicatorQuery("jobs_created", _("Jobs created"), _("jobs"), jobs, flow=True),
     IndicatorQuery("jobs_maintained", _("Jobs maintained"), _("jobs"), jobs),
     IndicatorQuery("jobs_total", _("Jobs in total"), _("jobs"), jobs),
     IndicatorQuery("jobs_additional", _("Additional jobs"), _("jobs"), jobs),
-    IndicatorQuery("fte_created", _("Full-time equivalents created"), _("FTE"), jobs),
-    IndicatorQuery("forums_held", _("Forums and events held"), _("events"), forums),
-    IndicatorQuery("forum_attendance", _("Attendance at forums and events"), _("people"), forums),
-    IndicatorQuery("needs_raised", _("Needs raised"), _("needs"), needs),
-    IndicatorQuery("needs_met", _("Needs met"), _("needs"), needs),
+    IndicatorQuery("fte_created", _("Full-time equivalents created"), _("FTE"), jobs, flow=True),
+    IndicatorQuery("forums_held", _("Forums and events held"), _("events"), forums, flow=True),
+    IndicatorQuery(
+        "forum_attendance", _("Attendance at forums and events"), _("people"), forums, flow=True
+    ),
+    IndicatorQuery("needs_raised", _("Needs raised"), _("needs"), needs, flow=True),
+    IndicatorQuery("needs_met", _("Needs met"), _("needs"), needs, flow=True),
     IndicatorQuery(
         "resources_received", _("Partner resources received"), _("referrals"), resources
     ),
     IndicatorQuery(
-        "resource_value", _("Value of partner resources received"), _("euros"), resources
+        "resource_value", _("Value of partner resources received"), _("euros"), resources, flow=True
     ),
     IndicatorQuery(
-        "resource_hours", _("Hours of partner resources received"), _("hours"), resources
+        "resource_hours", _("Hours of partner resources received"), _("hours"), resources, flow=True
     ),
-    IndicatorQuery("volunteer_hours", _("Volunteer hours"), _("hours"), economy),
+    IndicatorQuery("volunteer_hours", _("Volunteer hours"), _("hours"), economy, flow=True),
     IndicatorQuery(
         "share_public", _("Share of public contracts in the financing mix"), _("percent"), economy
     ),

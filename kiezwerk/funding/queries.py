@@ -132,11 +132,11 @@ def financing_plan(grant: Grant, co_financing: list[CoFinancing], eu_name: str) 
 
 def split(amount: Decimal, shares: list[Decimal]) -> list[Decimal]:
     """`amount` split by `shares` (adding up to 100) in cents, by largest remainder."""
-    cents = int(amount * 100)
-    exact = [cents * share / HUNDRED for share in shares]
+    units = int(amount * 100)
+    exact = [units * share / HUNDRED for share in shares]
     floors = [int(value) for value in exact]
     order = sorted(range(len(shares)), key=lambda i: exact[i] - floors[i], reverse=True)
-    for index in order[: cents - sum(floors)]:
+    for index in order[: units - sum(floors)]:
         floors[index] += 1
     return [Decimal(value) / 100 for value in floors]
 

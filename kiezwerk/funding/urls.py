@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kiezwerk.funding import views, views_targets
+from kiezwerk.funding import views
 
 app_name = "funding"
 GRANT = "<slug:slug>/funding/grants/<int:pk>/"
@@ -19,5 +19,5 @@ urlpatterns = [
         name="drawdown_received",
     ),
     # the targets per indicator and year
-    path(GRANT + "targets/", views_targets.targets, name="targets"),
+    path(GRANT + "targets/", views.targets, name="targets"),
 ]

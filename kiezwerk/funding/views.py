@@ -1,5 +1,6 @@
 """The agency's grants: the list, a grant's page (financing plan, budget by cost category,
-spending per year, drawdowns) and the management's forms for each part. Funders read the
+spending per year, drawdowns, targets against actuals) and the management's forms for each
+part. Funders read the
 grants they are readers of, without the reader accounts and without anything personal."""
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kiezwerk.agencies.views import get_agency_for
@@ -19,6 +21,7 @@ from kiezwerk.funding import forms, queries, services
 from kiezwerk.funding.attainment import attainment
 from kiezwerk.funding.enums import CostCategory
 from kiezwerk.funding.models import Drawdown, Grant, Spending
+from kiezwerk.funding.targets import TargetsForm, save_targets
 
 VIEW, CHANGE = "funding.view_grant", "funding.change_grant"
 
@@ -254,3 +257,24 @@ def drawdown_received(request: HttpRequest, slug: str, pk: int, drawdown: int) -
 
 def _form_context(grant: Grant, form, title: str, name: str) -> dict:
     return {"agency": grant.agency, "grant": grant, "form": form, "title": title, "name": name}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def targets(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Management sets the grant's targets per indicator and year (funding.targets); the
+    grant page shows them against the actual values (funding.attainment)."""
+    found = get_grant_for(request, slug, pk, CHANGE)
+    form = TargetsForm(_posted(request), grant=found)
+    if form.is_valid():
+        changed = save_targets(found, form.values(), actor=request.user)
+        if changed:
+            text = ngettext(
+                "%(count)d target has been saved.", "%(count)d targets have been saved.", changed
+            )
+            messages.success(request, text % {"count": changed})
+        else:
+            messages.info(request, _("The targets have not changed."))
+        return _grant_page(found, "targets")
+    context = {"agency": found.agency, "grant": found, "form": form}
+    return render(request, "funding/targets_form.html", context, status=_status(request))

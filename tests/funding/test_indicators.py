@@ -25,6 +25,7 @@ from freezegun import freeze_time
 from kiezwerk.economy.models import BusinessLine, MonthFigures, Revenue
 from kiezwerk.economy.queries import Scope
 from kiezwerk.funding import indicators
+from kiezwerk.funding.attainment import FLOWS
 from kiezwerk.funding.indicators import QUERIES, actual, actuals
 from kiezwerk.funding.models import Indicator
 from kiezwerk.initiatives.models import Initiative
@@ -548,3 +549,19 @@ def test_seeded_catalogue_is_german(db):
 
 def test_registry_offers_its_queries_as_choices():
     assert [key for key, _label in indicators.QUERY_CHOICES] == list(QUERIES)
+
+
+def test_registry_flows_are_the_keys_that_add_up_over_years():
+    assert sorted(FLOWS) == [
+        "consultations_held",
+        "enterprises_founded",
+        "forum_attendance",
+        "forums_held",
+        "fte_created",
+        "jobs_created",
+        "needs_met",
+        "needs_raised",
+        "resource_hours",
+        "resource_value",
+        "volunteer_hours",
+    ]
