@@ -61,7 +61,9 @@ def role_in(user, agency) -> str | None:
     return agency_roles(user).get(agency_id)
 
 
-def _has_role(*roles: str):
+def has_role(*roles: str):
+    """A predicate on (user, agency): the user has one of `roles` in the agency."""
+
     @rules.predicate
     def predicate(user, agency) -> bool:
         return agency is not None and role_in(user, agency) in roles
@@ -71,10 +73,10 @@ def _has_role(*roles: str):
 
 
 is_superuser = rules.is_superuser
-is_member = _has_role(*Role.values)
-is_manager = _has_role(Role.MANAGER)
-is_staff_member = _has_role(*STAFF_ROLES)
-is_funder = _has_role(Role.FUNDER)
+is_member = has_role(*Role.values)
+is_manager = has_role(Role.MANAGER)
+is_staff_member = has_role(*STAFF_ROLES)
+is_funder = has_role(Role.FUNDER)
 
 rules.add_perm("agencies.view_agency", is_superuser | is_member)
 rules.add_perm("agencies.view_team", is_superuser | is_staff_member)

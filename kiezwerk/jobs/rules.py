@@ -5,26 +5,12 @@ hold no personal data: predicates take (user, agency), and funders read them too
 import rules
 
 from kiezwerk.accounts.enums import Role
-from kiezwerk.agencies.rules import is_superuser, role_in
+from kiezwerk.agencies.rules import has_role, is_funder, is_staff_member, is_superuser
 from kiezwerk.initiatives.rules import is_case_staff, is_own_founder, works_on_case
-
-
-def _agency_role_in(*roles: str):
-    @rules.predicate
-    def predicate(user, agency) -> bool:
-        return agency is not None and role_in(user, agency) in roles
-
-    return predicate
-
 
 # An enterprise's positions and their holders' (pseudonymised) data.
 rules.add_perm("jobs.view_positions", is_superuser | is_case_staff | is_own_founder)
 rules.add_perm("jobs.record_positions", is_superuser | works_on_case | is_own_founder)
 # Agency level: the jobs figures (aggregates) and the additionality worksheet.
-rules.add_perm(
-    "jobs.view_figures",
-    is_superuser | _agency_role_in(Role.MANAGER, Role.EVALUATOR, Role.ADVISOR, Role.FUNDER),
-)
-rules.add_perm(
-    "jobs.assess_additionality", is_superuser | _agency_role_in(Role.MANAGER, Role.EVALUATOR)
-)
+rules.add_perm("jobs.view_figures", is_superuser | is_staff_member | is_funder)
+rules.add_perm("jobs.assess_additionality", is_superuser | has_role(Role.MANAGER, Role.EVALUATOR))

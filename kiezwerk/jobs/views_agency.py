@@ -56,7 +56,7 @@ def figures(request: HttpRequest, slug: str) -> HttpResponse:
         "years": [str(year) for year in years],
         "rows": year_rows(by_year, sheets),
         "chosen": chosen,
-        "breakdowns": _breakdowns(scope, chosen),
+        "breakdowns": _breakdowns(scope, chosen, by_year),
         "sheet": sheets.get(chosen),
         "sheet_rows": assumption_rows(sheets.get(chosen)),
         "sheet_links": [(year, sheets.get(year)) for year in years],
@@ -122,9 +122,12 @@ def year_rows(by_year: list[JobFigures], sheets: dict) -> list[Row]:
     ]
 
 
-def _breakdowns(scope: Scope, year: int | None) -> list[dict]:
+def _breakdowns(scope: Scope, year: int | None, by_year: list[JobFigures]) -> list[dict]:
+    """Each breakdown of `year` (one of the years of `by_year`): its groups add up to the
+    year's figures, which are its total."""
     if year is None:
         return []
+    total = next(figures for figures in by_year if figures.year == year)
     found = []
     for dimension, title in BREAKDOWNS:
         groups = queries.jobs_by(scope, dimension, year)
@@ -133,7 +136,7 @@ def _breakdowns(scope: Scope, year: int | None) -> list[dict]:
                 "id": dimension,
                 "title": title,
                 "rows": [_group_row(dimension, figures) for figures in groups],
-                "total": _sum(groups, year),
+                "total": total,
             }
         )
     return found
@@ -149,14 +152,6 @@ def _group_label(dimension: str, key) -> str:
     if dimension == "prior_status":
         return str(PriorStatus(key).label) if key else _("no holder data recorded")
     return key
-
-
-def _sum(groups: list[JobFigures], year: int) -> JobFigures:
-    total = JobFigures(year)
-    for group in groups:
-        for name in ("created", "total", "additional", "created_fte", "total_fte"):
-            setattr(total, name, getattr(total, name) + getattr(group, name))
-    return total
 
 
 def assumption_rows(sheet: AdditionalityWorksheet | None) -> list[Row]:
