@@ -24,8 +24,11 @@ FAILED_MESSAGE = _(
     "The report could not be generated. Please try again later; if it fails again, tell the "
     "operators of Kiezwerk."
 )
-# The writer of each file, by its name in `funder_report` (looked up when called).
-WRITERS = {fmt: f"write_{fmt}" for fmt in ReportFormat.values}
+WRITERS = {
+    ReportFormat.PDF: funder_report.write_pdf,
+    ReportFormat.XLSX: funder_report.write_xlsx,
+    ReportFormat.CSV: funder_report.write_csv,
+}
 # Progress after building the content and after writing each file (the last one is 100).
 PROGRESS = {"built": 40, ReportFormat.PDF: 70, ReportFormat.XLSX: 90, ReportFormat.CSV: 95}
 
@@ -52,8 +55,7 @@ def _generate(report: FunderReport) -> None:
     _set(report, progress=PROGRESS["built"])
     with tempfile.TemporaryDirectory(prefix="kiezwerk-report-") as folder:
         written = {}
-        for fmt, writer in WRITERS.items():
-            write = getattr(funder_report, writer)
+        for fmt, write in WRITERS.items():
             written[fmt] = _write(write, content, f"{folder}/report.{fmt}")
             _set(report, progress=PROGRESS[fmt])
         _store(report, written)
@@ -68,18 +70,13 @@ def _write(write: Callable[[object, IO[bytes]], None], content, path: str) -> st
 
 def _store(report: FunderReport, written: dict[str, str]) -> None:
     """Save the written files into the report's file fields; then it is done."""
+    files = {}
     for fmt, path in written.items():
         with open(path, "rb") as source:
-            getattr(report, fmt).save(f"report.{fmt}", File(source), save=False)
-            setattr(report, f"{fmt}_size", getattr(report, fmt).size)
-    _set(
-        report,
-        status=ReportStatus.DONE,
-        progress=100,
-        generated_at=timezone.now(),
-        **{fmt: getattr(report, fmt) for fmt in written},
-        **{f"{fmt}_size": getattr(report, f"{fmt}_size") for fmt in written},
-    )
+            stored = getattr(report, fmt)
+            stored.save(f"report.{fmt}", File(source), save=False)
+            files |= {fmt: stored, f"{fmt}_size": stored.size}
+    _set(report, status=ReportStatus.DONE, progress=100, generated_at=timezone.now(), **files)
 
 
 def _set(report: FunderReport, **fields) -> None:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kiezwerk.core.activity import log_action
 from kiezwerk.core.htmx import render_page_or_partial
 from kiezwerk.funding.models import Grant
-from kiezwerk.funding.views import get_grant_for
+from kiezwerk.funding.views import CHANGE, VIEW, get_grant_for
 from kiezwerk.reporting import services
 from kiezwerk.reporting.enums import ReportFormat
 from kiezwerk.reporting.forms import WHOLE, FunderReportForm, commentary_initial, period_key
@@ -28,7 +28,6 @@ from kiezwerk.reporting.models import FunderReport
 
 logger = logging.getLogger(__name__)
 
-CHANGE = "funding.change_grant"
 CONTENT_TYPES = {
     ReportFormat.PDF: "application/pdf",
     ReportFormat.XLSX: settings.UPLOAD_TYPES[".xlsx"],
@@ -39,9 +38,12 @@ UMLAUTS = str.maketrans(
 )
 
 
-def get_report_for(request: HttpRequest, slug: str, pk: int, report: int) -> FunderReport:
-    """A report of the grant the user may see (else 404), with the grant and its agency."""
-    grant = get_grant_for(request, slug, pk)
+def get_report_for(
+    request: HttpRequest, slug: str, pk: int, report: int, perm: str = VIEW
+) -> FunderReport:
+    """A report of the grant the user may see (else 404), with the grant and its agency;
+    `perm` on the grant as `get_grant_for` checks it (else 403)."""
+    grant = get_grant_for(request, slug, pk, perm)
     reports = FunderReport.objects.for_reader(request.user, grant).select_related("requested_by")
     found = get_object_or_404(reports, pk=report)
     found.grant = grant
@@ -129,8 +131,7 @@ def _commentary(report: FunderReport) -> list[tuple[str, str]]:
 @require_POST
 def funder_report_regenerate(request: HttpRequest, slug: str, pk: int, report: int) -> HttpResponse:
     """A new version with the same period and commentary; the old one stays."""
-    get_grant_for(request, slug, pk, CHANGE)
-    found = get_report_for(request, slug, pk, report)
+    found = get_report_for(request, slug, pk, report, CHANGE)
     if found.is_unfinished:
         messages.error(request, _("The report is still being generated."))
         return _report_page(found)

@@ -10,12 +10,12 @@ Numbers are written as the reader's language does without grouping or unit (Germ
 for euros, 50,0 for percentages), days as 31.12.2004; an empty value is an empty cell."""
 
 import io
-from decimal import ROUND_HALF_UP, Decimal
 from typing import BinaryIO
 
 from defusedcsv import csv
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 
+from kiezwerk.core import formats
 from kiezwerk.reporting.funder_report.content import DATE, MOMENT, MONEY, PERCENT, ReportContent
 from kiezwerk.reporting.funder_report.tables import NUMBER, Cell, Table, decimals, sections
 
@@ -61,5 +61,4 @@ def plain(cell: Cell) -> str:
 
 
 def _number(value, places: int) -> str:
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return number_format(rounded, decimal_pos=places, force_grouping=False)
+    return formats.number(value, places, grouping=False)
