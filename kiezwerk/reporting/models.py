@@ -137,6 +137,11 @@ class FunderReport(ArchivableModel):
                 fields=["agency", "grant", "-start", "-end", "-version"], name="funder_report_idx"
             )
         ]
+        # Granted in the admin to the city department that plans the rollout (users or a
+        # group, without any agency membership): the network-wide overview, aggregates only.
+        permissions = [
+            ("view_network_overview", _("Can view the network-wide overview of all agencies")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.grant_id} {self.start}–{self.end} v{self.version}"
