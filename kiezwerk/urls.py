@@ -11,6 +11,7 @@ admin.site.login = login_required(admin.site.login)
 
 urlpatterns = [
     path("", include("kiezwerk.portal.urls")),
+    path("backoffice/network-overview/", include("kiezwerk.reporting.network_overview.urls")),
     path("backoffice/", include("kiezwerk.reporting.urls")),
     path("backoffice/", include("kiezwerk.agencies.urls")),
     path("backoffice/", include("kiezwerk.initiatives.urls")),
@@ -20,6 +21,9 @@ urlpatterns = [
     path("backoffice/", include("kiezwerk.jobs.urls")),
     path("backoffice/", include("kiezwerk.funding.urls")),
     path("backoffice/", include("kiezwerk.reporting.urls_reports")),
+    path("backoffice/", include("kiezwerk.reporting.evaluation.urls")),
+    path("backoffice/", include("kiezwerk.reporting.pseudonymised.urls")),
+    path("backoffice/", include("kiezwerk.reporting.social_report.urls")),
     path("", include("kiezwerk.forums.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -24,6 +24,10 @@ OUR_NAMESPACES = {
     "jobs",
     "funding",
     "reporting",
+    "evaluation",
+    "evaluation_export",
+    "social_report",
+    "network_overview",
 }
 
 ALL = [*PERSONAS, "anonymous"]
