@@ -71,6 +71,7 @@ def supported(agency, neighbourhoods):
         stage="startup",
         legal_form="eg",
         founded_on=dt.date(2003, 2, 1),
+        is_public=True,
     )
     repair = InitiativeFactory(agency=agency, neighbourhood=other, name="Reparaturtreff")
     sewing = InitiativeFactory(agency=agency, neighbourhood=hood, name="Nähstube")
@@ -213,7 +214,7 @@ def test_annex_lists_each_supported_initiative_once(grant, supported):
 
     assert [(e.name, e.neighbourhood, e.founded_on) for e in content.enterprises] == [
         ("Kiezküche", "Boxhagener Platz", dt.date(2003, 2, 1)),
-        ("Reparaturtreff", "Helmholtzplatz", None),
+        (*german("Not in the public directory"), "Helmholtzplatz", None),
     ]
     kitchen = content.enterprises[0]
     assert [kitchen.stage, kitchen.legal_form] == german("Start-up", "cooperative (eG)")
@@ -348,7 +349,10 @@ def test_xlsx_has_a_sheet_per_section_and_numbers_as_numbers(grant, supported):
     assert budget["B3"].value == 20000 and budget["D3"].value == 1234.5
     assert "€" in budget["D3"].number_format
     annex = workbook.worksheets[7]
-    assert [row[0].value for row in annex.iter_rows(min_row=2)] == ["Kiezküche", "Reparaturtreff"]
+    assert [row[0].value for row in annex.iter_rows(min_row=2)] == [
+        "Kiezküche",
+        *german("Not in the public directory"),
+    ]
 
 
 def test_xlsx_keeps_formula_text_as_text(grant):
@@ -374,7 +378,11 @@ def test_csv_is_german_excel_with_escaped_formulas(grant, supported):
     assert [budget, "Sachkosten und Ausstattung", "20000,00", "1234,50", "1234,50", "18765,50"] in (
         rows
     )
-    assert [row[1] for row in rows if row[0] == annex] == ["Name", "Kiezküche", "Reparaturtreff"]
+    assert [row[1] for row in rows if row[0] == annex] == [
+        "Name",
+        "Kiezküche",
+        *german("Not in the public directory"),
+    ]
 
 
 def test_no_personal_data_in_any_file(grant, supported, tmp_path):
@@ -389,6 +397,7 @@ def test_no_personal_data_in_any_file(grant, supported, tmp_path):
     for output in (pdf, xlsx, csv_text):
         for personal in PERSONAL:
             assert personal not in output
+        assert "Reparaturtreff" not in output  # supported, but not in the public directory
 
 
 def test_sheet_names_fit_excel():

@@ -13,9 +13,9 @@ and shares have no target for several years, as on the grant page. So a report f
 year shows the numbers of that year's column on the grant page, and a report for the whole
 grant period those of its "whole period" column.
 
-Nothing personal: the annex lists only an initiative's name, neighbourhood, stage, legal form
-and founding day; contact persons, consultation notes, job holders, spending notes and the
-grant's reader accounts are never read.
+Nothing personal: the annex lists only an initiative's neighbourhood, stage, legal form and
+founding day, and its name when it shows itself in the public directory; contact persons,
+consultation notes, job holders, spending notes and the grant's reader accounts are never read.
 """
 
 import datetime as dt
@@ -365,19 +365,36 @@ def _drawdowns(grant: Grant, last: dt.date) -> tuple[list[DrawdownLine], Drawdow
 def _enterprises(grant: Grant, first: dt.date, last: dt.date) -> list[Enterprise]:
     """The agency's initiatives with at least one consultation in the period, once each, as
     the indicator `initiatives_supported` counts them (archived ones left out): one query that
-    reads only the five public fields."""
+    reads only the public fields.
+
+    A funder may see what the public sees: an initiative is named only when it shows itself in
+    the public directory (`is_public`, its own choice). The others are rows without a name
+    (neighbourhood, stage, legal form, founding day), after the named ones: a group of residents
+    planning an enterprise can often be told from its name."""
     consulted = Consultation.objects.filter(
         agency_id=grant.agency_id, held_on__range=(first, last)
     ).values("initiative_id")
-    rows = (
+    rows = list(
         Initiative.objects.filter(
             agency_id=grant.agency_id, archived_at__isnull=True, pk__in=consulted
         )
-        .order_by("name", "pk")
-        .values_list("name", "neighbourhood__name", "stage", "legal_form", "founded_on")
+        .order_by("-is_public", "name", "pk")
+        .values_list(
+            "is_public", "name", "neighbourhood__name", "stage", "legal_form", "founded_on"
+        )
     )
     stages, forms = dict(Stage.choices), dict(LegalForm.choices)
-    return [
-        Enterprise(name, hood, str(stages.get(stage, stage)), str(forms.get(form, form)), day)
-        for name, hood, stage, form, day in rows
+    unnamed = _("Not in the public directory")
+    named = [
+        Enterprise(
+            name if public else unnamed,
+            hood,
+            str(stages.get(stage, stage)),
+            str(forms.get(form, form)),
+            day,
+        )
+        for public, name, hood, stage, form, day in rows
     ]
+    public_count = sum(1 for row in rows if row[0])
+    rest = sorted(named[public_count:], key=lambda e: (e.neighbourhood, e.stage, e.legal_form))
+    return named[:public_count] + rest
