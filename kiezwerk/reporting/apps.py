@@ -16,5 +16,7 @@ class ReportingConfig(AppConfig):
                 "reporting.funder_report_generated": _("funder report generated"),
                 "reporting.funder_report_failed": _("funder report failed"),
                 "reporting.funder_report_downloaded": _("funder report downloaded"),
+                "reporting.funder_report_archived": _("funder report archived"),
+                "reporting.funder_report_restored": _("funder report restored"),
             }
         )

@@ -74,6 +74,12 @@ class FunderReportQuerySet(ArchivableQuerySet):
             return reports
         return reports.filter(status=ReportStatus.DONE)
 
+    def archived_for(self, user, grant: Grant):
+        """The grant's archived reports: management and evaluation only (none for funders)."""
+        if not user.has_perm("reporting.view_unfinished_reports", grant):
+            return self.none()
+        return self.of_grant(grant).filter(archived_at__isnull=False)
+
 
 class FunderReport(ArchivableModel):
     """One version of the funder report of a grant for a period, and its files.

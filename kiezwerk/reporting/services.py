@@ -7,6 +7,7 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kiezwerk.core.activity import log_action
@@ -47,6 +48,27 @@ def regenerate_report(report: FunderReport, *, actor) -> FunderReport:
     return request_report(
         report.grant, start=report.start, end=report.end, commentary=report.commentary, actor=actor
     )
+
+
+def archive_report(report: FunderReport, *, actor) -> None:
+    """Take a finished version out of the list (funders no longer see it); its files stay and
+    management and evaluation still open it. Refused while it is being generated."""
+    if report.is_unfinished:
+        raise ValidationError(_("The report is still being generated."))
+    if report.is_archived:
+        return
+    report.archived_at = timezone.now()
+    report.save(update_fields=["archived_at", "updated_at"])
+    log_action(actor, "reporting.funder_report_archived", report.grant, _period(report))
+
+
+def restore_report(report: FunderReport, *, actor) -> None:
+    """Put an archived version back into the list."""
+    if not report.is_archived:
+        return
+    report.archived_at = None
+    report.save(update_fields=["archived_at", "updated_at"])
+    log_action(actor, "reporting.funder_report_restored", report.grant, _period(report))
 
 
 def latest_commentary(grant: Grant, start: dt.date, end: dt.date) -> dict[str, str]:

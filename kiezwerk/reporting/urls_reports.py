@@ -12,5 +12,7 @@ urlpatterns = [
     path(REPORTS + "new/", views.funder_report_new, name="funder_report_new"),
     path(REPORT, views.funder_report, name="funder_report"),
     path(REPORT + "regenerate/", views.funder_report_regenerate, name="funder_report_regenerate"),
+    path(REPORT + "archive/", views.funder_report_archive, name="funder_report_archive"),
+    path(REPORT + "restore/", views.funder_report_restore, name="funder_report_restore"),
     path(REPORT + "<str:fmt>/", views.funder_report_download, name="funder_report_download"),
 ]

@@ -44,8 +44,9 @@ def get_report_for(
     """A report of the grant the user may see (else 404), with the grant and its agency;
     `perm` on the grant as `get_grant_for` checks it (else 403)."""
     grant = get_grant_for(request, slug, pk, perm)
-    reports = FunderReport.objects.for_reader(request.user, grant).select_related("requested_by")
-    found = get_object_or_404(reports, pk=report)
+    readable = FunderReport.objects.for_reader(request.user, grant)
+    readable |= FunderReport.objects.archived_for(request.user, grant)
+    found = get_object_or_404(readable.select_related("requested_by"), pk=report)
     found.grant = grant
     return found
 
@@ -64,6 +65,9 @@ def funder_reports(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "agency": grant.agency,
         "grant": grant,
         "reports": list(reports),
+        "archived": list(
+            FunderReport.objects.archived_for(request.user, grant).select_related("requested_by")
+        ),
         "can_request": request.user.has_perm(CHANGE, grant),
         "staff": request.user.has_perm("reporting.view_unfinished_reports", grant),
     }
@@ -138,6 +142,29 @@ def funder_report_regenerate(request: HttpRequest, slug: str, pk: int, report: i
     new = services.regenerate_report(found, actor=request.user)
     messages.success(request, _("A new version of the report has been requested."))
     return _report_page(new)
+
+
+@login_required
+@require_POST
+def funder_report_archive(request: HttpRequest, slug: str, pk: int, report: int) -> HttpResponse:
+    """Out of the list, files kept: management and evaluation still open it, funders not."""
+    found = get_report_for(request, slug, pk, report, CHANGE)
+    try:
+        services.archive_report(found, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _report_page(found)
+    messages.success(request, _("The report version has been archived."))
+    return redirect("reporting:funder_reports", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def funder_report_restore(request: HttpRequest, slug: str, pk: int, report: int) -> HttpResponse:
+    found = get_report_for(request, slug, pk, report, CHANGE)
+    services.restore_report(found, actor=request.user)
+    messages.success(request, _("The report version is back in the list."))
+    return _report_page(found)
 
 
 @login_required

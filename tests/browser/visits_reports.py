@@ -2,6 +2,8 @@
 a grant's reports as management and as the funder who reads the grant, the request form, a
 report being generated and a done one, and the form sent with an error."""
 
+from django.utils import timezone
+
 from tests.browser.visit import Visit
 
 REPORTS = "/backoffice/kiez/funding/grants/{grant}/reports/"
@@ -10,7 +12,7 @@ REPORT = REPORTS + "{report}/"
 
 def report_world(request) -> dict:
     """The grant of tests/funding/grants.py, read by the funder, with a done report (version
-    1 of 2003) and version 2 still running."""
+    1 of 2003), version 2 still running and version 3 archived."""
     from kiezwerk.reporting.funder_report import COMMENTARY_FIELDS
     from tests.funding.grants import grant_with_figures, make_reader
     from tests.reporting.reports import private_media, stored_report
@@ -23,7 +25,13 @@ def report_world(request) -> dict:
         grant, requested_by=manager, commentary={COMMENTARY_FIELDS[0][0]: "Gut gelaufen."}
     )
     running = stored_report(grant, version=2, status="running", progress=40)
-    return {"grant": grant.pk, "report": done.pk, "running": running.pk}
+    archived = stored_report(grant, version=3, archived_at=timezone.now())
+    return {
+        "grant": grant.pk,
+        "report": done.pk,
+        "running": running.pk,
+        "archived": archived.pk,
+    }
 
 
 def send_without_period(page, path, user, submit_login_form):
@@ -55,5 +63,19 @@ VISITS = [
         "manager",
         setup=report_world,
         shows="main #report-progress",
+    ),
+    Visit(
+        "funder_reports_archived",
+        REPORTS,
+        "manager",
+        setup=report_world,
+        shows="main #archived-title",
+    ),
+    Visit(
+        "funder_report_archived",
+        REPORTS + "{archived}/",
+        "manager",
+        setup=report_world,
+        shows="main #archived-notice",
     ),
 ]

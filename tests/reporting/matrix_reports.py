@@ -48,6 +48,8 @@ ROWS = {
     "reporting:funder_report": (report_kwargs, READ),
     "reporting:funder_report_download": (download_kwargs, READ),
     "reporting:funder_report_regenerate": (report_kwargs, CHANGE | {"manager": 302}, "post"),
+    "reporting:funder_report_archive": (report_kwargs, CHANGE | {"manager": 302}, "post"),
+    "reporting:funder_report_restore": (report_kwargs, CHANGE | {"manager": 302}, "post"),
 }
 
 FORM_VIEWS = {"reporting:funder_report_new"}

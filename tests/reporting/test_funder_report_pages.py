@@ -374,13 +374,69 @@ def test_another_agency_report_is_404(grant, manager, other_agency):
     assert (by_own_grant.status_code, by_its_grant.status_code) == (404, 404)
 
 
-def test_archived_report_is_not_listed_or_shown(grant, manager):
-    from django.utils import timezone
+def test_archiving_takes_a_version_out_of_the_list_and_away_from_funders(grant, manager, funder):
+    make_reader(grant, funder)
+    kept, archived = stored_report(grant), stored_report(grant, version=2)
 
-    report = stored_report(grant, archived_at=timezone.now())
+    response = client_for(manager).post(_report_url("funder_report_archive", archived))
 
-    assert client_for(manager).get(_url("funder_reports", grant)).context["reports"] == []
-    assert client_for(manager).get(_report_url("funder_report", report)).status_code == 404
+    assert response.status_code == 302
+    assert response["Location"] == _url("funder_reports", grant)
+    listing = client_for(manager).get(_url("funder_reports", grant)).context
+    assert (listing["reports"], listing["archived"]) == ([kept], [archived])
+    funder_client = client_for(funder)
+    assert funder_client.get(_url("funder_reports", grant)).context["archived"] == []
+    assert funder_client.get(_report_url("funder_report", archived)).status_code == 404
+    download = _report_url("funder_report_download", archived, fmt="csv")
+    assert funder_client.get(download).status_code == 404
+
+
+def test_archived_version_stays_readable_for_management_and_evaluation(grant, manager, evaluator):
+    report = stored_report(grant)
+    client_for(manager).post(_report_url("funder_report_archive", report))
+
+    for user in (manager, evaluator):
+        client = client_for(user)
+        page = client.get(_report_url("funder_report", report))
+        assert page.status_code == 200
+        assert 'id="archived-notice"' in page.content.decode()
+        download = client.get(_report_url("funder_report_download", report, fmt="csv"))
+        assert download.status_code == 200
+
+
+def test_restoring_puts_the_version_back_and_both_steps_are_logged(grant, manager):
+    report = stored_report(grant)
+    client = client_for(manager)
+
+    client.post(_report_url("funder_report_archive", report))
+    response = client.post(_report_url("funder_report_restore", report))
+
+    report.refresh_from_db()
+    assert response.status_code == 302 and report.archived_at is None
+    assert client.get(_url("funder_reports", grant)).context["reports"] == [report]
+    verbs = ActivityLogEntry.objects.for_object(grant).order_by("pk").values_list("verb", flat=True)
+    assert list(verbs)[-2:] == [
+        "reporting.funder_report_archived",
+        "reporting.funder_report_restored",
+    ]
+
+
+def test_an_unfinished_report_cannot_be_archived(grant, manager):
+    report = stored_report(grant, status="running", progress=30)
+
+    response = client_for(manager).post(_report_url("funder_report_archive", report))
+
+    report.refresh_from_db()
+    assert response.status_code == 302 and report.archived_at is None
+
+
+def test_evaluator_may_not_archive(grant, evaluator):
+    report = stored_report(grant)
+
+    response = client_for(evaluator).post(_report_url("funder_report_archive", report))
+
+    report.refresh_from_db()
+    assert response.status_code == 403 and report.archived_at is None
 
 
 def test_grant_page_links_the_reports(grant, manager, funder):
