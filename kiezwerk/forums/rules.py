@@ -8,7 +8,12 @@ network partners see none."""
 import rules
 
 from kiezwerk.accounts.enums import STAFF_ROLES, Role
-from kiezwerk.agencies.rules import assigned_neighbourhood_ids, is_superuser, role_in
+from kiezwerk.agencies.rules import (
+    assigned_neighbourhood_ids,
+    has_role,
+    is_superuser,
+    role_in,
+)
 
 
 def _role(user, forum) -> str | None:
@@ -29,16 +34,8 @@ def works_on_forum(user, forum) -> bool:
     return role == Role.ADVISOR and forum.neighbourhood_id in assigned_neighbourhood_ids(user)
 
 
-def _agency_role_in(*roles: str):
-    @rules.predicate
-    def predicate(user, agency) -> bool:
-        return agency is not None and role_in(user, agency) in roles
-
-    return predicate
-
-
 rules.add_perm("forums.view_forum", is_superuser | is_forum_staff)
 rules.add_perm("forums.change_forum", is_superuser | works_on_forum)
 # Agency level: (user, agency).
-rules.add_perm("forums.list_forums", is_superuser | _agency_role_in(*STAFF_ROLES))
-rules.add_perm("forums.add_forum", is_superuser | _agency_role_in(Role.MANAGER, Role.ADVISOR))
+rules.add_perm("forums.list_forums", is_superuser | has_role(*STAFF_ROLES))
+rules.add_perm("forums.add_forum", is_superuser | has_role(Role.MANAGER, Role.ADVISOR))

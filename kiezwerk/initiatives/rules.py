@@ -4,7 +4,12 @@ ones (user, agency) live in agencies.rules and are reused here."""
 import rules
 
 from kiezwerk.accounts.enums import Role
-from kiezwerk.agencies.rules import assigned_neighbourhood_ids, is_superuser, role_in
+from kiezwerk.agencies.rules import (
+    assigned_neighbourhood_ids,
+    has_role,
+    is_superuser,
+    role_in,
+)
 
 
 def _role(user, initiative) -> str | None:
@@ -43,14 +48,6 @@ def manages_case(user, initiative) -> bool:
     return _role(user, initiative) == Role.MANAGER
 
 
-def _agency_role_in(*roles: str):
-    @rules.predicate
-    def predicate(user, agency) -> bool:
-        return agency is not None and role_in(user, agency) in roles
-
-    return predicate
-
-
 rules.add_perm("initiatives.view_initiative", is_superuser | is_case_staff | is_own_founder)
 rules.add_perm("initiatives.view_internal", is_superuser | is_case_staff)
 rules.add_perm("initiatives.change_initiative", is_superuser | works_on_case)
@@ -58,12 +55,10 @@ rules.add_perm("initiatives.reassign_initiative", is_superuser | manages_case)
 # Agency level: (user, agency).
 rules.add_perm(
     "initiatives.list_initiatives",
-    is_superuser | _agency_role_in(Role.MANAGER, Role.EVALUATOR, Role.ADVISOR),
+    is_superuser | has_role(Role.MANAGER, Role.EVALUATOR, Role.ADVISOR),
 )
-rules.add_perm(
-    "initiatives.add_initiative", is_superuser | _agency_role_in(Role.MANAGER, Role.ADVISOR)
-)
+rules.add_perm("initiatives.add_initiative", is_superuser | has_role(Role.MANAGER, Role.ADVISOR))
 rules.add_perm(
     "initiatives.view_stage_report",
-    is_superuser | _agency_role_in(Role.MANAGER, Role.EVALUATOR),
+    is_superuser | has_role(Role.MANAGER, Role.EVALUATOR),
 )

@@ -5,7 +5,12 @@ too across neighbourhoods; changing them is for management and the neighbourhood
 import rules
 
 from kiezwerk.accounts.enums import Role
-from kiezwerk.agencies.rules import assigned_neighbourhood_ids, is_superuser, role_in
+from kiezwerk.agencies.rules import (
+    assigned_neighbourhood_ids,
+    has_role,
+    is_superuser,
+    role_in,
+)
 
 REGISTER_ROLES = (Role.MANAGER, Role.EVALUATOR, Role.ADVISOR)
 RECORDING_ROLES = (Role.MANAGER, Role.ADVISOR)
@@ -30,16 +35,8 @@ def works_on_need(user, need) -> bool:
     return role == Role.ADVISOR and need.neighbourhood_id in assigned_neighbourhood_ids(user)
 
 
-def _agency_role_in(*roles: str):
-    @rules.predicate
-    def predicate(user, agency) -> bool:
-        return agency is not None and role_in(user, agency) in roles
-
-    return predicate
-
-
 rules.add_perm("needs.view_need", is_superuser | reads_needs)
 rules.add_perm("needs.change_need", is_superuser | works_on_need)
 # Agency level: (user, agency).
-rules.add_perm("needs.list_needs", is_superuser | _agency_role_in(*REGISTER_ROLES))
-rules.add_perm("needs.add_need", is_superuser | _agency_role_in(*RECORDING_ROLES))
+rules.add_perm("needs.list_needs", is_superuser | has_role(*REGISTER_ROLES))
+rules.add_perm("needs.add_need", is_superuser | has_role(*RECORDING_ROLES))

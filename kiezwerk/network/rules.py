@@ -10,7 +10,12 @@ organisation, its own referrals, records what it delivered and keeps its own off
 import rules
 
 from kiezwerk.accounts.enums import Role
-from kiezwerk.agencies.rules import assigned_neighbourhood_ids, is_superuser, role_in
+from kiezwerk.agencies.rules import (
+    assigned_neighbourhood_ids,
+    has_role,
+    is_superuser,
+    role_in,
+)
 
 
 def acting_for(user) -> frozenset[int]:
@@ -26,15 +31,6 @@ def acting_for(user) -> frozenset[int]:
         )
         user._kiezwerk_partner_ids = cached
     return cached
-
-
-def _agency_role_in(*roles: str):
-    @rules.predicate
-    def predicate(user, agency) -> bool:
-        return agency is not None and role_in(user, agency) in roles
-
-    predicate.name = "network_role:" + ",".join(roles)
-    return predicate
 
 
 def _object_role(user, obj) -> str | None:
@@ -93,8 +89,8 @@ def keeps_partnership(user, partnership) -> bool:
     return role == Role.ADVISOR and partnership.neighbourhood_id in assigned_neighbourhood_ids(user)
 
 
-STAFF = _agency_role_in(Role.MANAGER, Role.EVALUATOR, Role.ADVISOR)
-KEEPERS = _agency_role_in(Role.MANAGER, Role.ADVISOR)
+STAFF = has_role(Role.MANAGER, Role.EVALUATOR, Role.ADVISOR)
+KEEPERS = has_role(Role.MANAGER, Role.ADVISOR)
 
 # Agency level: (user, agency).
 rules.add_perm("network.view_network", is_superuser | STAFF)
@@ -102,7 +98,7 @@ rules.add_perm("network.add_partner", is_superuser | KEEPERS)
 rules.add_perm("network.add_partnership", is_superuser | KEEPERS)
 rules.add_perm(
     "network.list_referrals",
-    is_superuser | _agency_role_in(Role.MANAGER, Role.EVALUATOR, Role.ADVISOR, Role.PARTNER),
+    is_superuser | has_role(Role.MANAGER, Role.EVALUATOR, Role.ADVISOR, Role.PARTNER),
 )
 # Partners and their offers: (user, partner) and (user, offer).
 rules.add_perm("network.view_partner", is_superuser | reads_network | acts_for_partner)
