@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -114,33 +114,47 @@ def consultations(span: Span) -> dict[str, Decimal]:
       period held on or after their founding day (`founded_on`): support received as an
       enterprise. Initiatives not founded (yet) do not count.
     """
-    row = Consultation.objects.filter(
-        span.in_hood("initiative__neighbourhood_id"),
-        agency_id=span.agency_id,
-        held_on__range=span.days(),
-        initiative__archived_at__isnull=True,
-    ).aggregate(
+    row = consultation_rows(span).aggregate(
         consultations_held=Count("pk"),
         initiatives_supported=Count("initiative_id", distinct=True),
         enterprises_supported=Count(
             "initiative_id",
             distinct=True,
-            filter=Q(initiative__founded_on__lte=F("held_on")),
+            filter=AS_ENTERPRISE,
         ),
     )
     return _decimals(row)
 
 
+# A consultation held on or after its initiative's founding day: support as an enterprise.
+AS_ENTERPRISE = Q(initiative__founded_on__lte=F("held_on"))
+
+
+def consultation_rows(span: Span) -> QuerySet[Consultation]:
+    """The consultations that `consultations` counts (also the records behind its keys)."""
+    return Consultation.objects.filter(
+        span.in_hood("initiative__neighbourhood_id"),
+        agency_id=span.agency_id,
+        held_on__range=span.days(),
+        initiative__archived_at__isnull=True,
+    )
+
+
 def foundings(span: Span) -> dict[str, Decimal]:
     """`enterprises_founded`: initiatives whose founding day (`founded_on`, the day the social
     enterprise became a legal entity) lies in the period, whatever their stage today."""
-    row = Initiative.objects.filter(
+    row = founding_rows(span).aggregate(enterprises_founded=Count("pk"))
+    return _decimals(row)
+
+
+def founding_rows(span: Span) -> QuerySet[Initiative]:
+    """The initiatives that `foundings` counts."""
+    return Initiative.objects.filter(
         span.in_hood(),
         agency_id=span.agency_id,
         archived_at__isnull=True,
         founded_on__range=span.days(),
-    ).aggregate(enterprises_founded=Count("pk"))
-    return _decimals(row)
+    )
 
 
 def jobs(span: Span) -> dict[str, Decimal]:
@@ -156,14 +170,8 @@ def jobs(span: Span) -> dict[str, Decimal]:
     - `fte_created`: the full-time equivalents of the created positions (weekly hours ÷ the
       enterprise's full-time hours, at most 1 each, as stored with the position).
     """
-    created = Q(origin=Origin.CREATED, start_date__gte=span.start)
-    row = Position.objects.filter(
-        span.scope().filters(),
-        Q(end_date__isnull=True) | Q(end_date__gte=span.start),
-        start_date__lte=span.end,
-        archived_at__isnull=True,
-        initiative__archived_at__isnull=True,
-    ).aggregate(
+    created = created_in(span)
+    row = position_rows(span).aggregate(
         jobs_total=Count("pk"),
         jobs_created=Count("pk", filter=created),
         jobs_additional=Count("pk", filter=Q(additional=True)),
@@ -172,6 +180,22 @@ def jobs(span: Span) -> dict[str, Decimal]:
     values = _decimals(row, FTE_PLACES, "fte_created")
     values["jobs_maintained"] = values["jobs_total"] - values["jobs_created"]
     return values
+
+
+def created_in(span: Span) -> Q:
+    """Positions created during support that started in the period."""
+    return Q(origin=Origin.CREATED, start_date__gte=span.start)
+
+
+def position_rows(span: Span) -> QuerySet[Position]:
+    """The positions that `jobs` counts: those that existed on some day of the period."""
+    return Position.objects.filter(
+        span.scope().filters(),
+        Q(end_date__isnull=True) | Q(end_date__gte=span.start),
+        start_date__lte=span.end,
+        archived_at__isnull=True,
+        initiative__archived_at__isnull=True,
+    )
 
 
 def forums(span: Span) -> dict[str, Decimal]:
@@ -183,21 +207,28 @@ def forums(span: Span) -> dict[str, Decimal]:
       public bodies); registered attendees are part of the head count. Someone who comes to
       two forums counts at both.
     """
-    since, until = span.moments()
-    head_count = (
-        F("residents_count")
-        + F("initiatives_count")
-        + F("partners_count")
-        + F("public_bodies_count")
+    row = forum_rows(span).aggregate(
+        forums_held=Count("pk"), forum_attendance=Sum(HEAD_COUNT, default=0)
     )
-    row = Forum.objects.filter(
+    return _decimals(row)
+
+
+# Everyone at a forum or event, by group.
+HEAD_COUNT = (
+    F("residents_count") + F("initiatives_count") + F("partners_count") + F("public_bodies_count")
+)
+
+
+def forum_rows(span: Span) -> QuerySet[Forum]:
+    """The forums and events that `forums` counts: started in the period, and by now."""
+    since, until = span.moments()
+    return Forum.objects.filter(
         span.in_hood(),
         agency_id=span.agency_id,
         archived_at__isnull=True,
         starts_at__gte=since,
         starts_at__lt=min(until, timezone.now()),
-    ).aggregate(forums_held=Count("pk"), forum_attendance=Sum(head_count, default=0))
-    return _decimals(row)
+    )
 
 
 def needs(span: Span) -> dict[str, Decimal]:
@@ -208,16 +239,30 @@ def needs(span: Span) -> dict[str, Decimal]:
       (`closed_on`, set by needs.services.change_status on the day a need is met; each change
       is also in the activity log). A need met and later reopened counts no more.
     """
-    raised = Q(raised_on__range=span.days())
-    met = Q(status=NeedStatus.MET, closed_on__range=span.days())
-    row = Need.objects.filter(
-        raised | met,
+    raised, met = raised_in(span), met_in(span)
+    row = need_rows(span).aggregate(
+        needs_raised=Count("pk", filter=raised), needs_met=Count("pk", filter=met)
+    )
+    return _decimals(row)
+
+
+def raised_in(span: Span) -> Q:
+    return Q(raised_on__range=span.days())
+
+
+def met_in(span: Span) -> Q:
+    return Q(status=NeedStatus.MET, closed_on__range=span.days())
+
+
+def need_rows(span: Span) -> QuerySet[Need]:
+    """The needs that `needs` reads: raised or met in the period, neither archived nor merged."""
+    return Need.objects.filter(
+        raised_in(span) | met_in(span),
         span.in_hood(),
         agency_id=span.agency_id,
         archived_at__isnull=True,
         merged_into__isnull=True,
-    ).aggregate(needs_raised=Count("pk", filter=raised), needs_met=Count("pk", filter=met))
-    return _decimals(row)
+    )
 
 
 def resources(span: Span) -> dict[str, Decimal]:
@@ -229,17 +274,22 @@ def resources(span: Span) -> dict[str, Decimal]:
     - `resource_value`: the euros of those deliveries.
     - `resource_hours`: their hours.
     """
-    year_range = span.scope().filters(span.start.year, span.end.year)
-    row = Delivery.objects.filter(
-        year_range,
-        delivered_on__range=span.days(),
-        referral__initiative__archived_at__isnull=True,
-    ).aggregate(
+    row = delivery_rows(span).aggregate(
         resources_received=Count("referral_id", distinct=True),
         resource_value=Sum("value", default=ZERO),
         resource_hours=Sum("hours", default=ZERO),
     )
     return _decimals(row, CENT, "resource_value", "resource_hours")
+
+
+def delivery_rows(span: Span) -> QuerySet[Delivery]:
+    """The deliveries that `resources` counts: delivered in the period."""
+    year_range = span.scope().filters(span.start.year, span.end.year)
+    return Delivery.objects.filter(
+        year_range,
+        delivered_on__range=span.days(),
+        referral__initiative__archived_at__isnull=True,
+    )
 
 
 def economy(span: Span) -> dict[str, Decimal]:
@@ -253,7 +303,7 @@ def economy(span: Span) -> dict[str, Decimal]:
       valued). Grants and donations are not part of the mix. All three are 0 when the mix is
       empty; otherwise they add up to 100 (rounding is for display).
     """
-    rows = span.months() & Q(initiative__archived_at__isnull=True)
+    rows = month_rows(span)
     row = (
         Agency.objects.filter(pk=span.agency_id)
         .values(
@@ -272,6 +322,12 @@ def economy(span: Span) -> dict[str, Decimal]:
         for source, amount in mix.items()
     }
     return {"volunteer_hours": amounts.get("hours", ZERO).quantize(CENT), **shares}
+
+
+def month_rows(span: Span) -> Q:
+    """The monthly figures and revenue rows that `economy` pools: months of the period, of
+    initiatives not archived."""
+    return span.months() & Q(initiative__archived_at__isnull=True)
 
 
 def _sum(model, rows: Q, expression, output_field=SUMMED) -> Subquery:
