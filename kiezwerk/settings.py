@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -34,6 +35,16 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 HTTPS = env.bool("KIEZWERK_HTTPS", default=False)
 # Staff must use two-factor authentication; on by default wherever HTTPS is on (production).
 REQUIRE_STAFF_MFA = env.bool("KIEZWERK_REQUIRE_STAFF_MFA", default=HTTPS)
+# Key of the pseudonyms in the evaluation export (HMAC), kept outside the database so that a
+# copy of the database alone cannot link pseudonyms to records. Required in production; in
+# development a random key is kept in var/pseudonym_key, made by the first export.
+PSEUDONYM_KEY = env.str("KIEZWERK_PSEUDONYM_KEY", default="")
+if HTTPS and len(PSEUDONYM_KEY) < 32:
+    raise ImproperlyConfigured(
+        "Set KIEZWERK_PSEUDONYM_KEY to a random string of at least 32 characters (for example"
+        " `python -c 'import secrets; print(secrets.token_hex(32))'`) and keep it safe:"
+        " another key gives other pseudonyms in the evaluation export."
+    )
 
 INSTALLED_APPS = [
     "kiezwerk.core",

@@ -1,4 +1,10 @@
-"""URLs of the pseudonymised pages (filled in by its views)."""
+"""URLs of the pseudonymised evaluation export."""
+
+from django.urls import path
+
+from kiezwerk.reporting.pseudonymised import views
 
 app_name = "evaluation_export"
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:slug>/evaluation/export/", views.export, name="export"),
+]
