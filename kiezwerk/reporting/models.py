@@ -176,3 +176,58 @@ class FunderReport(ArchivableModel):
     def files(self) -> list[tuple[str, str, int | None]]:
         """(ending, label, size in bytes) of each file, in the order PDF, XLSX, CSV."""
         return [(fmt.value, fmt.label, getattr(self, f"{fmt.value}_size")) for fmt in ReportFormat]
+
+
+# ------------------------------------------------------------------------------------------
+# Social reports (Social Reporting Standard)
+
+
+class SocialReportQuerySet(ArchivableQuerySet):
+    def of_agency(self, agency: Agency):
+        return self.filter(agency=agency)
+
+
+class SocialReport(ArchivableModel):
+    """A report after the Social Reporting Standard for a period: the live figures are computed
+    when it is shown (reporting.social_report.content), only the narrative texts management
+    writes per section are stored (`texts`: {section key: text}).
+
+    `version` counts the saves of the texts: a save based on an older version is refused
+    (someone else saved in between), never overwritten. Archived, never deleted."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    start = models.DateField(_("period start"))
+    end = models.DateField(_("period end"))
+    texts = models.JSONField(_("texts"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = SocialReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("social report")
+        verbose_name_plural = _("social reports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=F("start")), name="social_report_ends_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "-created_at"], name="social_report_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The period cannot end before it starts.")})
