@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from kiezwerk.accounts.enums import Role
@@ -145,6 +146,9 @@ PEOPLE = [
 ]
 
 OPERATOR = ("admin@kiezwerk.example", "Olaf Betrieb")
+# The city department that plans the rollout: reads the network-wide overview, no membership.
+PLANNER = ("planung@senat.example", "Stadtplanung Senatsverwaltung")
+PLANNER_PERMISSION = ("reporting", "view_network_overview")
 
 PROGRAMMES = {
     "esf-art6": (
@@ -286,8 +290,9 @@ def _password(emails: list[str]) -> str:
 
 
 def _people(agencies, neighbourhoods) -> None:
-    password = _password([OPERATOR[0], *(person[0] for person in PEOPLE)])
+    password = _password([OPERATOR[0], PLANNER[0], *(person[0] for person in PEOPLE)])
     _user(*OPERATOR, password, is_staff=True, is_superuser=True)
+    _planner(password)
     for email, name, agency_slug, role, title, slugs in PEOPLE:
         agency = agencies[agency_slug]
         membership, created = Membership.objects.get_or_create(
@@ -302,6 +307,14 @@ def _people(agencies, neighbourhoods) -> None:
                 membership=membership,
                 neighbourhood=neighbourhoods[(agency_slug, slug)],
             )
+
+
+def _planner(password: str) -> None:
+    """The planner's account with the permission of the network-wide overview (adding it
+    again changes nothing)."""
+    app_label, codename = PLANNER_PERMISSION
+    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    _user(*PLANNER, password).user_permissions.add(permission)
 
 
 def _funding(agencies) -> None:

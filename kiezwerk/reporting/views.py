@@ -18,11 +18,15 @@ from kiezwerk.reporting.queries import agency_counts
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """Straight to the agency when the user has one; a choice when several; a note when none."""
+    """Straight to the agency when the user has one; a choice when several; a note when none.
+    Readers of the network-wide overview (the city department, with or without agencies) always
+    get the page, with a link to the overview."""
     agencies = list(Agency.objects.visible_to(request.user).active())
-    if len(agencies) == 1:
+    reads_network = request.user.has_perm("reporting.view_network_overview")
+    if len(agencies) == 1 and not reads_network:
         return redirect("backoffice:agency", slug=agencies[0].slug)
-    return render(request, "reporting/home.html", {"agencies": agencies})
+    context = {"agencies": agencies, "reads_network": reads_network}
+    return render(request, "reporting/home.html", context)
 
 
 @login_required

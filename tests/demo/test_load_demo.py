@@ -58,3 +58,15 @@ def test_every_demo_persona_reaches_its_dashboard(db, client):
         client.force_login(membership.user)
         response = client.get(f"/backoffice/{membership.agency.slug}/")
         assert response.status_code == 200, membership
+
+
+def test_demo_planner_reads_the_network_overview_without_any_agency(db, client):
+    call_command("load_demo")
+    call_command("load_demo")
+
+    planner = User.objects.get(email="planung@senat.example")
+    client.force_login(planner)
+    assert planner.check_password(DEMO_PASSWORD)
+    assert not planner.memberships.exists()
+    assert planner.user_permissions.filter(codename="view_network_overview").count() == 1
+    assert client.get("/backoffice/network-overview/").status_code == 200
