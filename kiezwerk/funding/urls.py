@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kiezwerk.funding import views
+from kiezwerk.funding import views, views_import
 
 app_name = "funding"
 GRANT = "<slug:slug>/funding/grants/<int:pk>/"
@@ -12,6 +12,12 @@ urlpatterns = [
     path(GRANT + "financing/", views.financing, name="financing"),
     path(GRANT + "budget/", views.budget, name="budget"),
     path(GRANT + "spending/", views.spending, name="spending"),
+    path(GRANT + "spending/import/", views_import.spending_import, name="spending_import"),
+    path(
+        GRANT + "spending/import/template.<str:fmt>",
+        views_import.spending_template,
+        name="spending_template",
+    ),
     path(GRANT + "drawdowns/new/", views.drawdown_create, name="drawdown_create"),
     path(
         GRANT + "drawdowns/<int:drawdown>/received/",
