@@ -51,12 +51,14 @@ demo: install
 # Throughput of back-office pages against a bare view under gunicorn, then the social-capital
 # computation for 2,000 actors and 20,000 ties against its 2 s budget, then the financing mix
 # of 500 enterprises over ten years in the ORM against hand-written SQL (see bench/README.md).
+# Last, the funder report at 375 and 1,500 enterprises: its queries, time and memory per file.
 # SIZE S = 5,000 initiatives, M = 20,000, L = 100,000.
 SIZE ?= S
 bench: install
 	$(BIN)/python bench/run.py --size $(SIZE)
 	$(BIN)/python bench/social_capital.py
 	$(BIN)/python bench/financing_mix.py
+	$(BIN)/python bench/funder_report.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -210,13 +210,14 @@ def test_financing_plan_in_percent_and_euros(grant):
 
 
 def test_annex_lists_each_supported_initiative_once(grant, supported):
-    content = build(grant)
+    with translation.override("de"):  # the annex is read (and labelled) while it is written
+        enterprises = list(build(grant).enterprises)
 
-    assert [(e.name, e.neighbourhood, e.founded_on) for e in content.enterprises] == [
+    assert [(e.name, e.neighbourhood, e.founded_on) for e in enterprises] == [
         ("Kiezküche", "Boxhagener Platz", dt.date(2003, 2, 1)),
         (*german("Not in the public directory"), "Helmholtzplatz", None),
     ]
-    kitchen = content.enterprises[0]
+    kitchen = enterprises[0]
     assert [kitchen.stage, kitchen.legal_form] == german("Start-up", "cooperative (eG)")
 
 
@@ -258,11 +259,21 @@ def test_build_queries_do_not_grow_with_the_enterprises(grant, agency, neighbour
     assert count_queries(lambda: build(grant)) == few
 
 
-def test_writers_run_no_query(grant, supported):
+def test_each_writer_reads_only_the_annex_in_one_query(grant, supported, agency):
+    """The annex is streamed from the database by each writer (flat memory for thousands of
+    enterprises): one query each, however many rows it holds."""
     content = build(grant)
+    for number in range(5):
+        ConsultationFactory(
+            initiative=InitiativeFactory(agency=agency, name=f"Mehr {number}"),
+            held_on=dt.date(2003, 7, 1),
+        )
+    more = build(grant)
 
     for write in (funder_report.write_pdf, funder_report.write_xlsx, funder_report.write_csv):
-        assert count_queries(lambda write=write: written(write, content)) == 0
+        assert count_queries(lambda write=write: written(write, content)) == 1
+        assert count_queries(lambda write=write: written(write, more)) == 1
+    assert (len(content.enterprises), len(more.enterprises)) == (2, 7)
 
 
 # ------------------------------------------------------------------------------------------

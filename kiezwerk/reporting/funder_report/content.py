@@ -19,12 +19,13 @@ consultation notes, job holders, spending notes and the grant's reader accounts 
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q, Sum
+from django.db.models import Case, CharField, F, Q, Sum, Value, When
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -41,6 +42,8 @@ from kiezwerk.initiatives.models import Consultation, Initiative
 BERLIN = ZoneInfo("Europe/Berlin")
 DASH = "–"
 ZERO = Decimal("0.00")
+# Annex rows read from the database at a time while a file is written.
+CHUNK = 200
 
 # The manager's text fields, in the order the report shows them.
 COMMENTARY_FIELDS: list[tuple[str, Promise]] = [
@@ -139,7 +142,7 @@ class ReportContent:
     budget_total: CostLine
     drawdowns: list[DrawdownLine]
     drawdowns_total: DrawdownLine
-    enterprises: list[Enterprise] = field(default_factory=list)
+    enterprises: "Annex | list[Enterprise]" = field(default_factory=list)
 
     @property
     def period(self) -> str:
@@ -182,7 +185,7 @@ def build(grant: Grant, start: dt.date, end: dt.date, commentary: dict[str, str]
         budget_total=budget_total,
         drawdowns=drawdowns,
         drawdowns_total=drawdowns_total,
-        enterprises=_enterprises(grant, first, last),
+        enterprises=Annex(grant.agency_id, first, last).counted(),
     )
     content.cover = _cover_facts(grant, content)
     return content
@@ -362,39 +365,57 @@ def _drawdowns(grant: Grant, last: dt.date) -> tuple[list[DrawdownLine], Drawdow
 # The annex
 
 
-def _enterprises(grant: Grant, first: dt.date, last: dt.date) -> list[Enterprise]:
-    """The agency's initiatives with at least one consultation in the period, once each, as
-    the indicator `initiatives_supported` counts them (archived ones left out): one query that
-    reads only the public fields.
+@dataclass(frozen=True)
+class Annex:
+    """The annex: the agency's initiatives with at least one consultation in the period, once
+    each, as the indicator `initiatives_supported` counts them (archived ones left out).
+
+    The rows are read from the database each time a writer goes through them, in chunks, and
+    never held all at once: a Berlin-sized report lists thousands. Their number is counted once
+    when the report is built (`len()`, and false when there are none).
 
     A funder may see what the public sees: an initiative is named only when it shows itself in
     the public directory (`is_public`, its own choice). The others are rows without a name
     (neighbourhood, stage, legal form, founding day), after the named ones: a group of residents
-    planning an enterprise can often be told from its name."""
-    consulted = Consultation.objects.filter(
-        agency_id=grant.agency_id, held_on__range=(first, last)
-    ).values("initiative_id")
-    rows = list(
-        Initiative.objects.filter(
-            agency_id=grant.agency_id, archived_at__isnull=True, pk__in=consulted
+    planning an enterprise can often be told from its name. Only these public fields are read.
+    """
+
+    agency_id: int
+    first: dt.date
+    last: dt.date
+    count: int = 0
+
+    def query(self):
+        consulted = Consultation.objects.filter(
+            agency_id=self.agency_id, held_on__range=(self.first, self.last)
+        ).values("initiative_id")
+        name_if_public = Case(
+            When(is_public=True, then=F("name")), default=Value(""), output_field=CharField()
         )
-        .order_by("-is_public", "name", "pk")
-        .values_list(
-            "is_public", "name", "neighbourhood__name", "stage", "legal_form", "founded_on"
+        return (
+            Initiative.objects.filter(
+                agency_id=self.agency_id, archived_at__isnull=True, pk__in=consulted
+            )
+            .order_by(F("is_public").desc(), name_if_public, "neighbourhood__name", "stage", "pk")
+            .values_list(
+                "is_public", "name", "neighbourhood__name", "stage", "legal_form", "founded_on"
+            )
         )
-    )
-    stages, forms = dict(Stage.choices), dict(LegalForm.choices)
-    unnamed = _("Not in the public directory")
-    named = [
-        Enterprise(
-            name if public else unnamed,
-            hood,
-            str(stages.get(stage, stage)),
-            str(forms.get(form, form)),
-            day,
-        )
-        for public, name, hood, stage, form, day in rows
-    ]
-    public_count = sum(1 for row in rows if row[0])
-    rest = sorted(named[public_count:], key=lambda e: (e.neighbourhood, e.stage, e.legal_form))
-    return named[:public_count] + rest
+
+    def counted(self) -> "Annex":
+        return replace(self, count=self.query().count())
+
+    def __iter__(self) -> Iterator[Enterprise]:
+        stages, forms = dict(Stage.choices), dict(LegalForm.choices)
+        unnamed = _("Not in the public directory")
+        for public, name, hood, stage, form, day in self.query().iterator(chunk_size=CHUNK):
+            yield Enterprise(
+                name if public else unnamed,
+                hood,
+                str(stages.get(stage, stage)),
+                str(forms.get(form, form)),
+                day,
+            )
+
+    def __len__(self) -> int:
+        return self.count

@@ -4,6 +4,7 @@ rows whose first cell names the row, and an optional total row. Cells keep their
 (Decimals, days) and say what they hold; each writer formats them its own way."""
 
 import datetime as dt
+from collections.abc import Callable, Iterator, Sized
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -68,6 +69,21 @@ class Column:
     numeric: bool = False
 
 
+@dataclass(frozen=True)
+class LazyRows:
+    """Rows made one by one while a writer reads them, from a source read anew each time (the
+    annex): memory stays flat however many rows there are. True when the source has rows."""
+
+    source: Sized
+    make: Callable[..., list[Cell]]
+
+    def __iter__(self) -> Iterator[list[Cell]]:
+        return (self.make(item) for item in self.source)
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+
 @dataclass
 class Table:
     key: str
@@ -75,7 +91,7 @@ class Table:
     sheet: str  # a short name for the XLSX sheet
     caption: str
     columns: list[Column]
-    rows: list[list[Cell]]
+    rows: "list[list[Cell]] | LazyRows"
     footer: list[Cell] | None = None
     note: str = ""  # explains the table, or says why it is empty
     texts: list[tuple[str, str]] = field(default_factory=list)  # (heading, text) sections
@@ -260,17 +276,18 @@ def _enterprises(content: ReportContent) -> Table:
             Column(_("Legal form")),
             Column(_("Founded on")),
         ],
-        rows=[
-            [
-                Cell(item.name),
-                Cell(item.neighbourhood),
-                Cell(item.stage),
-                Cell(item.legal_form),
-                Cell(item.founded_on, DATE),
-            ]
-            for item in content.enterprises
-        ],
+        rows=LazyRows(content.enterprises, _enterprise_cells),
         note=""
         if content.enterprises
         else _("No initiative was consulted in the reporting period."),
     )
+
+
+def _enterprise_cells(item) -> list[Cell]:
+    return [
+        Cell(item.name),
+        Cell(item.neighbourhood),
+        Cell(item.stage),
+        Cell(item.legal_form),
+        Cell(item.founded_on, DATE),
+    ]
