@@ -16,7 +16,12 @@ class ReportingConfig(AppConfig):
                 "reporting.funder_report_generated": _("funder report generated"),
                 "reporting.funder_report_failed": _("funder report failed"),
                 "reporting.funder_report_downloaded": _("funder report downloaded"),
+                "reporting.evaluation_exported": _("pseudonymised evaluation data exported"),
                 "reporting.funder_report_archived": _("funder report archived"),
                 "reporting.funder_report_restored": _("funder report restored"),
+                "reporting.social_report_created": _("social report created"),
+                "reporting.social_report_saved": _("social report texts saved"),
+                "reporting.social_report_archived": _("social report archived"),
+                "reporting.social_report_downloaded": _("social report downloaded"),
             }
         )

@@ -40,3 +40,10 @@ def sees_unfinished_reports(user, grant) -> bool:
 
 
 rules.add_perm("reporting.view_unfinished_reports", is_superuser | sees_unfinished_reports)
+
+# The evaluation dashboard, the pseudonymised export and the social reports keep their
+# predicates in their own packages; importing them here registers them at startup (rules
+# autodiscovers only this module).
+from kiezwerk.reporting.evaluation import rules as _evaluation  # noqa: E402, F401
+from kiezwerk.reporting.pseudonymised import rules as _pseudonymised  # noqa: E402, F401
+from kiezwerk.reporting.social_report import rules as _social_report  # noqa: E402, F401

@@ -61,3 +61,29 @@ def test_advisor_opens_the_overview_of_the_own_team_only(advisor):
 @pytest.mark.parametrize("persona", ["funder", "founder", "partner"])
 def test_others_get_no_link_to_neighbourhood_overviews(request, persona, neighbourhoods):
     assert _overview_links(request.getfixturevalue(persona)) == set()
+
+
+EVALUATION_AREAS = {
+    "dashboard": "evaluation:dashboard",
+    "export": "evaluation_export:export",
+    "social reports": "social_report:list",
+}
+
+
+def _evaluation_links(user) -> set[str]:
+    html = client_for(user).get(reverse("backoffice:agency", kwargs={"slug": "kiez"})).text
+    return {
+        area
+        for area, name in EVALUATION_AREAS.items()
+        if reverse(name, kwargs={"slug": "kiez"}) in html
+    }
+
+
+@pytest.mark.parametrize("persona", ["manager", "evaluator"])
+def test_management_and_evaluation_reach_dashboard_export_and_social_reports(request, persona):
+    assert _evaluation_links(request.getfixturevalue(persona)) == set(EVALUATION_AREAS)
+
+
+@pytest.mark.parametrize("persona", ["advisor", "funder", "founder", "partner"])
+def test_other_roles_get_no_evaluation_links(request, persona):
+    assert _evaluation_links(request.getfixturevalue(persona)) == set()
