@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kiezwerk.forums",
     "kiezwerk.economy",
     "kiezwerk.jobs",
+    "kiezwerk.appointments",
     "kiezwerk.funding",
     "kiezwerk.reporting",
     "kiezwerk.portal",

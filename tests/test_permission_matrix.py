@@ -28,6 +28,7 @@ OUR_NAMESPACES = {
     "evaluation_export",
     "social_report",
     "network_overview",
+    "appointments",
 }
 
 ALL = [*PERSONAS, "anonymous"]

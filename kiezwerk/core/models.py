@@ -108,3 +108,22 @@ class ActivityLogEntry(models.Model):
         from kiezwerk.core.activity import verb_label
 
         return verb_label(self.verb)
+
+
+class PublicSubmission(models.Model):
+    """One form sent from a public page, kept for a day to limit how often one address may send
+    (kiezwerk.core.public_forms). The address is stored only as a keyed hash, never as it is."""
+
+    scope = models.CharField(_("form"), max_length=40)
+    address_hash = models.CharField(_("address (hashed)"), max_length=64)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("public submission")
+        verbose_name_plural = _("public submissions")
+        indexes = [
+            models.Index(fields=["scope", "address_hash", "sent_at"], name="public_submission_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.sent_at:%Y-%m-%d %H:%M}"

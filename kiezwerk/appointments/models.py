@@ -1,0 +1,1 @@
+"""Consultation slots, appointment requests and appointments that turn into an intake."""

@@ -1,0 +1,3 @@
+"""Public URLs: appointments (filled in by its views)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Public URLs: directory (filled in by its views)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Public URLs: needs (filled in by its views)."""
+
+urlpatterns: list = []

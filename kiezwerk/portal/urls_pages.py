@@ -1,0 +1,3 @@
+"""Public URLs: pages (filled in by its views)."""
+
+urlpatterns: list = []
