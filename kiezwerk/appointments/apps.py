@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class AppointmentsConfig(AppConfig):
     name = "kiezwerk.appointments"
     verbose_name = _("Consultation hours and appointments")
+
+    def ready(self) -> None:
+        from kiezwerk.core.activity import register_verbs
+
+        register_verbs(
+            {
+                "appointments.slot_created": _("consultation hour published"),
+                "appointments.slot_archived": _("consultation hour archived"),
+                "appointments.exception_added": _("consultation hour changed for one day"),
+                "appointments.requested": _("appointment requested"),
+                "appointments.accepted": _("appointment accepted"),
+                "appointments.proposed": _("other time proposed"),
+                "appointments.declined": _("appointment declined"),
+                "appointments.taken_in": _("appointment taken in as a case"),
+                "appointments.reminder_sent": _("appointment reminder sent"),
+            }
+        )
