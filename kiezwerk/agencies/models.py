@@ -150,6 +150,17 @@ class Membership(ArchivableModel):
     title = models.CharField(
         _("job title"), max_length=120, blank=True, help_text=_("For example: Coordination")
     )
+    listed_publicly = models.BooleanField(
+        _("show the name on the public page"),
+        default=False,
+        help_text=_("Only with the person's consent: their name and job title on the portal."),
+    )
+    listing_consent = models.CharField(
+        _("consent to the public listing"),
+        max_length=200,
+        blank=True,
+        help_text=_("How and when the person agreed, for example: by e-mail on 3 May 2026."),
+    )
     neighbourhoods = models.ManyToManyField(
         Neighbourhood,
         verbose_name=_("neighbourhoods"),
