@@ -28,6 +28,9 @@ HOST = "127.0.0.1"
 AGENCY = "best"
 MANAGER = "leitung@best.example"
 GOAL = 0.10
+# Public directory pages against the bare start page (3 small queries, no list), both
+# without login (bench/README.md).
+PUBLIC_GOAL = 0.25
 SIZES = {"S": 5_000, "M": 20_000, "L": 100_000}
 
 
@@ -36,6 +39,9 @@ class Page:
     label: str
     path: str | None  # None: the URL does not exist (yet)
     backoffice: bool
+    # Public pages are loaded without login; "reference" is the bare start page they are
+    # compared with, "public" a page with the PUBLIC_GOAL against it.
+    role: str = ""
 
 
 @dataclass
@@ -60,8 +66,8 @@ def main() -> int:
     django.setup()
     size = options.initiatives or SIZES[options.size]
     total = _prepare(size)
-    cookie = _session_cookie()
     pages = _pages()
+    cookie = _session_cookie()  # closes the connections: gunicorn serves alone
     port = _free_port()
     server = _start_gunicorn(port)
     try:
@@ -99,7 +105,18 @@ def _prepare(size: int) -> int:
     created = seed(AGENCY, size)
     print(f"  {created:,} initiatives created.", flush=True)
     _analyze()
+    _publish_directory()
     return Initiative.objects.filter(agency__slug=AGENCY).count()
+
+
+def _publish_directory() -> None:
+    """2,000 of the enterprises in the public directory (issue 7), and the plans of its
+    queries, which must use the directory's index rather than sort every row."""
+    from bench.portal_directory import explain, publish
+
+    print(f"  {publish(AGENCY):,} enterprises in the public directory.", flush=True)
+    _analyze()
+    print(explain(), flush=True)
 
 
 def _analyze() -> None:
@@ -152,6 +169,35 @@ def _pages() -> list[Page]:
             url("backoffice:neighbourhood", neighbourhood="boxhagener-platz"),
             backoffice=False,
         ),
+        *_public_pages(),
+    ]
+
+
+def _public_pages() -> list[Page]:
+    """The directory and the calendar, without login, against the start page without login."""
+    from django.urls import NoReverseMatch, reverse
+
+    from kiezwerk.initiatives.models import Initiative
+
+    def url(name: str, suffix: str = "", **kwargs) -> str | None:
+        try:
+            return reverse(name, kwargs=kwargs) + suffix
+        except NoReverseMatch:
+            return None
+
+    first = Initiative.objects.in_directory().order_by("pk").values_list("pk", flat=True)[:1]
+    return [
+        Page("start page, no login", "/", backoffice=False, role="reference"),
+        Page("directory", url("portal:directory"), backoffice=False, role="public"),
+        Page("directory, page 50", url("portal:directory", "?page=50"), False, "public"),
+        Page(
+            "directory, neighbourhood",
+            url("portal:directory", "?neighbourhood=helmholtzplatz"),
+            backoffice=False,
+            role="public",
+        ),
+        Page("enterprise page", url("portal:enterprise", pk=first[0]), False, "public"),
+        Page("forum calendar", url("portal:calendar", slug=AGENCY), False, "public"),
     ]
 
 
@@ -224,23 +270,31 @@ def _header(size: int, total: int, port: int, options) -> str:
 
 def _measure_all(port: int, cookie: str, pages: list[Page], options) -> int:
     print(f"{'page':<28} {'path':<34} {'req/s':>8} {'ms':>7} {'ratio':>6}  verdict")
-    baseline, failed = None, False
+    baseline, failed, start = None, False, None
     for page in pages:
-        problem = _check(port, cookie, page)
+        cookie_sent = "" if page.role else cookie
+        problem = _check(port, cookie_sent, page)
         if problem and baseline is None:
             raise SystemExit(f"The bare view does not answer: {problem}")
         if problem:
             print(f"{page.label:<28} {page.path or '–':<34} {'':>8} {'':>7} {'':>6}  {problem}")
             failed = failed or problem.startswith("FAIL")
             continue
-        result = _load(port, page.path, cookie, options.seconds, options.threads)
+        result = _load(port, page.path, cookie_sent, options.seconds, options.threads)
         baseline = baseline or result.per_second
         ratio, verdict = result.per_second / baseline, ""
         if page.backoffice:
             verdict = "PASS" if ratio >= GOAL and not result.errors else "FAIL"
             failed = failed or verdict == "FAIL"
+        start = result.per_second if page.role == "reference" else start
+        notes = ""
+        if page.role == "public" and start:
+            verdict = "PASS" if result.per_second >= PUBLIC_GOAL * start else "FAIL"
+            verdict = verdict if not result.errors else "FAIL"
+            failed = failed or verdict == "FAIL"
+            notes = f" ({result.per_second / start:.2f} of the start page)"
         latency = 1000 * options.threads / result.per_second if result.per_second else 0
-        notes = f" ({result.errors} errors)" if result.errors else ""
+        notes += f" ({result.errors} errors)" if result.errors else ""
         notes += f" [client used {result.client_cpu:.0%} of a CPU]"
         print(
             f"{page.label:<28} {page.path:<34} {result.per_second:8.1f} {latency:7.1f} "

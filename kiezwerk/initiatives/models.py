@@ -17,13 +17,14 @@ from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampe
 from kiezwerk.initiatives.enums import (
     CRITERIA,
     EMES_INDICATORS,
+    ENTERPRISE_STAGES,
     DocumentKind,
     LegalForm,
     Rating,
     Stage,
     Topic,
 )
-from kiezwerk.needs.models import Need
+from kiezwerk.needs.models import Need, NeedCategory
 
 AGENCY_WIDE_CASE_ROLES = (Role.MANAGER, Role.EVALUATOR)
 EMES_LABELS = dict(EMES_INDICATORS)
@@ -64,6 +65,17 @@ class InitiativeQuerySet(ArchivableQuerySet):
         founder_agencies = member_agency_ids(user, (Role.FOUNDER,))
         own = ContactPerson.objects.filter(user=user, archived_at__isnull=True)
         return Q(agency_id__in=founder_agencies, pk__in=own.values("initiative_id"))
+
+    def in_directory(self) -> "InitiativeQuerySet":
+        """The public directory: enterprises that opted in, from the founding stage on (not
+        paused or given up), not archived, in active neighbourhoods of active agencies."""
+        return self.filter(
+            is_public=True,
+            archived_at__isnull=True,
+            stage__in=ENTERPRISE_STAGES,
+            agency__archived_at__isnull=True,
+            neighbourhood__archived_at__isnull=True,
+        )
 
     def search(self, text: str) -> "InitiativeQuerySet":
         """By name, idea or contact: PostgreSQL full text (German), else a substring match."""
@@ -148,6 +160,17 @@ class Initiative(ArchivableModel):
     public_phone = models.CharField(_("public phone"), max_length=40, blank=True)
     public_email = models.EmailField(_("public e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # What it offers, for the directory's category filter: chosen by the advisor, because the
+    # needs it addresses may be internal and many enterprises address none on record.
+    directory_category = models.ForeignKey(
+        NeedCategory,
+        verbose_name=_("what it offers"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The category under which the public directory lists it."),
+    )
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -162,6 +185,12 @@ class Initiative(ArchivableModel):
             models.Index(fields=["agency", "name", "id"], name="initiative_name_idx"),
             models.Index(fields=["agency", "neighbourhood", "name"], name="initiative_hood_idx"),
             models.Index(fields=["agency", "last_contact_on"], name="initiative_contact_idx"),
+            # The public directory crosses agencies: only the opted-in rows, in name order.
+            models.Index(
+                fields=["name", "id"],
+                condition=Q(is_public=True, archived_at__isnull=True),
+                name="initiative_directory_idx",
+            ),
         ]
 
     def __str__(self) -> str:

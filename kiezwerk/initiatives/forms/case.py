@@ -124,6 +124,7 @@ class InitiativeEditForm(forms.ModelForm):
             "registry_number",
             "business_lines",
             "is_public",
+            "directory_category",
             "public_description",
             "opening_hours",
             "public_address",
