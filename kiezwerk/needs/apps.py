@@ -15,5 +15,9 @@ class NeedsConfig(AppConfig):
                 "needs.need_changed": _("need changed"),
                 "needs.status_changed": _("status changed"),
                 "needs.need_merged": _("needs merged"),
+                "needs.need_supported": _("need supported on the needs board"),
+                "needs.demand_received": _("request from another neighbourhood received"),
+                "needs.demand_changed": _("request from another neighbourhood changed"),
+                "needs.demand_handed_over": _("request from another neighbourhood handed over"),
             }
         )

@@ -22,3 +22,28 @@ class EvidenceSource(models.TextChoices):
     SURVEY = "survey", _("Survey")
     RESIDENT = "resident", _("Report by a resident")
     STATISTICS = "statistics", _("Statistics")
+
+
+# Needs that the public needs board shows (when staff marked them public).
+PUBLIC_STATUSES = (NeedStatus.REPORTED, NeedStatus.CONFIRMED, NeedStatus.ADDRESSED, NeedStatus.MET)
+
+
+class RequesterKind(models.TextChoices):
+    """Who asks for an agency in a neighbourhood that none serves yet."""
+
+    INITIATIVE = "initiative", _("An initiative or association")
+    RESIDENT = "resident", _("A resident")
+    PUBLIC_BODY = "public_body", _("A public body (district office, school, ...)")
+
+
+class DemandStatus(models.TextChoices):
+    """Where a request from another neighbourhood stands."""
+
+    NEW = "new", _("new")
+    FORWARDED = "forwarded", _("forwarded")
+    WAITING = "waiting", _("waiting")
+    SERVED = "served", _("served")
+
+
+# Requests still looking for an agency: handed over when one takes up their neighbourhood.
+UNSERVED_DEMAND = (DemandStatus.NEW, DemandStatus.WAITING)

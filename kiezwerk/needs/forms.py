@@ -6,9 +6,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.accounts.enums import Role
-from kiezwerk.agencies.models import Agency, Neighbourhood
+from kiezwerk.agencies.models import Agency, District, Neighbourhood
 from kiezwerk.agencies.rules import assigned_neighbourhood_ids, role_in
-from kiezwerk.needs.enums import NeedStatus
+from kiezwerk.core.public_forms import HONEYPOT, HoneypotForm
+from kiezwerk.needs.enums import DemandStatus, NeedStatus, RequesterKind
 from kiezwerk.needs.models import Need, NeedCategory
 from kiezwerk.needs.services import EDITABLE_FIELDS, merge_candidates
 
@@ -96,3 +97,153 @@ class MergeForm(forms.Form):
         self.fields["into"].queryset = (
             merge_candidates(source).select_related("category").order_by("title", "pk")
         )
+
+
+# ------------------------------------------------------------------------------------------
+# Public forms (the needs board and the demand form on the portal)
+
+
+class NeedReportForm(HoneypotForm):
+    """A resident reports a need of a neighbourhood the agency serves. No personal data."""
+
+    REPORTED = ("neighbourhood", "category", "title", "description")
+
+    neighbourhood = NeighbourhoodChoiceField(
+        queryset=Neighbourhood.objects.none(),
+        label=_("Neighbourhood"),
+        empty_label=_("Please choose"),
+        error_messages={"invalid_choice": _("Please choose one of the neighbourhoods listed.")},
+    )
+    category = forms.ModelChoiceField(
+        queryset=NeedCategory.objects.all(),
+        label=_("What kind of need is it?"),
+        empty_label=_("Please choose"),
+    )
+    title = forms.CharField(
+        label=_("What is missing? (in a few words)"),
+        max_length=200,
+        help_text=_("For example: a place for children to meet in the afternoon."),
+    )
+    description = forms.CharField(
+        label=_("Tell us more (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Please do not write names, addresses or phone numbers here."),
+    )
+
+    def __init__(self, *args, agency: Agency, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        hoods = Neighbourhood.objects.active().filter(agency=agency).order_by("name")
+        self.fields["neighbourhood"].queryset = hoods
+        # The honeypot comes last.
+        self.order_fields(list(self.REPORTED))
+
+
+class DistrictChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: District) -> str:
+        return obj.name
+
+
+class DemandForm(HoneypotForm):
+    """Anyone asks for an agency in a neighbourhood that none serves yet."""
+
+    district = DistrictChoiceField(
+        queryset=District.objects.all(), label=_("District"), empty_label=_("Please choose")
+    )
+    neighbourhood_name = forms.CharField(
+        label=_("Neighbourhood"),
+        max_length=150,
+        required=False,
+        help_text=_("For example: Rollbergsiedlung. Or give the postcode below."),
+    )
+    postcode = forms.RegexField(
+        label=_("Postcode"),
+        regex=r"^\d{5}$",
+        required=False,
+        error_messages={"invalid": _("Please enter a postcode with five digits.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+    category = forms.ModelChoiceField(
+        queryset=NeedCategory.objects.all(),
+        label=_("What is missing?"),
+        empty_label=_("Please choose"),
+    )
+    description = forms.CharField(
+        label=_("Please describe the need"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    requester_kind = forms.ChoiceField(
+        label=_("Who is asking?"), choices=RequesterKind.choices, widget=forms.RadioSelect
+    )
+    name = forms.CharField(
+        label=_("Your name or the name of your organisation"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.RegexField(
+        label=_("Phone"),
+        regex=r"^\+?[0-9 ()/-]{5,40}$",
+        max_length=40,
+        required=False,
+        error_messages={"invalid": _("Please enter a phone number with digits only.")},
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("Please give an e-mail address or a phone number, so that we can answer."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my request and contact details are stored so that the agencies and "
+            "the city's department for the neighbourhood economy can answer me and plan where "
+            "a new agency is needed. They are passed on only to the agency that takes up my "
+            "neighbourhood. I can withdraw my consent at any time."
+        ),
+        error_messages={"required": _("Please agree, so that we may store your request.")},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.order_fields([name for name in self.fields if name != HONEYPOT])
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("neighbourhood_name", "").strip() and not data.get("postcode"):
+            self.add_error(
+                "neighbourhood_name", _("Please name the neighbourhood or give the postcode.")
+            )
+        if not data.get("email") and not data.get("phone", "").strip():
+            self.add_error("email", _("Please give an e-mail address or a phone number."))
+        return data
+
+    def demand_fields(self) -> dict:
+        """What `services.receive_demand` stores (not the consent box: its time is stored)."""
+        return {
+            name: value.strip() if isinstance(value, str) else value
+            for name, value in self.cleaned_data.items()
+            if name not in ("consent", HONEYPOT)
+        }
+
+
+class DemandChangeForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=DemandStatus.choices)
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Whom the request was forwarded to, what was agreed."),
+    )
+
+
+class DemandFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *DemandStatus.choices],
+    )

@@ -13,6 +13,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Min,
     QuerySet,
     Value,
     When,
@@ -21,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from kiezwerk.core.models import ActivityLogEntry
-from kiezwerk.needs.enums import CLOSED_STATUSES, OPEN_STATUSES, NeedStatus
+from kiezwerk.needs.enums import CLOSED_STATUSES, OPEN_STATUSES, PUBLIC_STATUSES, NeedStatus
 from kiezwerk.needs.models import Need
 
 # The register's groups: unaddressed needs first, then those being addressed, met, rejected.
@@ -38,6 +39,7 @@ REGISTER_FIELDS = (
     "raised_on",
     "closed_on",
     "supporters",
+    "from_portal",
     "neighbourhood__name",
     "category__name",
 )
@@ -227,3 +229,73 @@ def merge_preview(source: Need, into: Need) -> MergePreview:
         consultations=source.consultations.exclude(pk__in=into.consultations.values("pk")).count(),
         history=entries.count(),
     )
+
+
+# ------------------------------------------------------------------------------------------
+# The public needs board and the demand register
+
+
+def on_board(agency_id: int) -> QuerySet:
+    """The needs of an agency that staff marked public, as the needs board shows them: still in
+    the register, not rejected; by neighbourhood, most supported first."""
+    return (
+        in_register(Need.objects.filter(agency_id=agency_id, is_public=True))
+        .filter(status__in=PUBLIC_STATUSES, neighbourhood__archived_at__isnull=True)
+        .select_related("neighbourhood", "category")
+        .order_by("neighbourhood__name", "-supporters", "title", "pk")
+    )
+
+
+def awaiting_moderation(needs: QuerySet) -> QuerySet:
+    """Residents' reports from the needs board that staff have not published or rejected."""
+    return needs.filter(from_portal=True, status=NeedStatus.REPORTED, is_public=False)
+
+
+@dataclass(frozen=True)
+class DemandSummary:
+    total: int
+    by_place: list[tuple[str, str, int]]  # district, neighbourhood or postcode, count
+    by_category: list[tuple[str, int]]
+    by_quarter: list[tuple[int, int, int]]  # year, quarter, count
+
+
+def demand_summary(requests: QuerySet) -> DemandSummary:
+    """The demand register in figures, grouped in the database: by district and neighbourhood
+    (or postcode where no neighbourhood was named), by need category, and by quarter (stored
+    as integers). Three queries."""
+    requests = requests.filter(archived_at__isnull=True).order_by()
+    places = (
+        requests.values("district__name", "neighbourhood_key", "postcode")
+        .annotate(count=Count("pk"), name=Min("neighbourhood_name"))
+        .order_by("district__name", "neighbourhood_key", "postcode")
+    )
+    by_place = _merge_places(places)
+    categories = (
+        requests.values("category__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "category__name")
+    )
+    quarters = (
+        requests.values("year", "quarter").annotate(count=Count("pk")).order_by("year", "quarter")
+    )
+    return DemandSummary(
+        total=sum(count for _district, _place, count in by_place),
+        by_place=by_place,
+        by_category=[(row["category__name"], row["count"]) for row in categories],
+        by_quarter=[(row["year"], row["quarter"], row["count"]) for row in quarters],
+    )
+
+
+def _merge_places(rows) -> list[tuple[str, str, int]]:
+    """One row per district and neighbourhood; requests that named only a postcode count under
+    their postcode."""
+    merged: dict[tuple[str, str], int] = {}
+    for row in rows:
+        place = row["name"] if row["neighbourhood_key"] else row["postcode"]
+        key = (row["district__name"], place)
+        merged[key] = merged.get(key, 0) + row["count"]
+    return [(district, place, count) for (district, place), count in merged.items()]
+
+
+def demand_list(requests: QuerySet) -> QuerySet:
+    return requests.select_related("district", "category", "agency").order_by("-created_at", "-pk")

@@ -7,15 +7,22 @@ this app never imports; merging finds them through the model's reverse relations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kiezwerk.agencies.models import Agency, Neighbourhood
 from kiezwerk.core.activity import log_action
-from kiezwerk.needs.enums import CLOSED_STATUSES, NeedStatus
-from kiezwerk.needs.models import Need, NeedCategory
+from kiezwerk.needs.enums import (
+    CLOSED_STATUSES,
+    PUBLIC_STATUSES,
+    UNSERVED_DEMAND,
+    DemandStatus,
+    EvidenceSource,
+    NeedStatus,
+)
+from kiezwerk.needs.models import DemandRequest, Need, NeedCategory, NeedSupport
 
 # Fields a user edits with update_need; status, merging and archiving have their own verbs.
 EDITABLE_FIELDS = (
@@ -224,3 +231,161 @@ def merge_needs(source: Need, *, into: Need, actor) -> Need:
     log_action(actor, "needs.need_merged", source, data)
     log_action(actor, "needs.need_merged", into, data)
     return into
+
+
+# ------------------------------------------------------------------------------------------
+# The public needs board (portal): reports by residents and anonymous supports
+
+
+def report_need(
+    *,
+    agency: Agency,
+    neighbourhood: Neighbourhood,
+    category: NeedCategory,
+    title: str,
+    description: str = "",
+) -> Need:
+    """A need a resident reported on the needs board: it enters the register as reported, not
+    public, flagged for staff, who publish (`publish_report`) or reject it."""
+    return create_need(
+        actor=None,
+        agency=agency,
+        neighbourhood=neighbourhood,
+        category=category,
+        title=title,
+        description=description,
+        source=EvidenceSource.RESIDENT,
+        status=NeedStatus.REPORTED,
+        is_public=False,
+        from_portal=True,
+    )
+
+
+def awaits_moderation(need: Need) -> bool:
+    """A resident's report that staff have neither published nor rejected yet."""
+    return need.from_portal and need.status == NeedStatus.REPORTED and not need.is_public
+
+
+@transaction.atomic
+def publish_report(need: Need, *, actor) -> Need:
+    """Publish a resident's report: confirmed and shown on the needs board (both logged)."""
+    if need.status == NeedStatus.REPORTED:
+        change_status(need, actor=actor, status=NeedStatus.CONFIRMED)
+    return update_need(need, actor=actor, is_public=True)
+
+
+def is_on_board(need: Need) -> bool:
+    return (
+        need.is_public
+        and need.status in PUBLIC_STATUSES
+        and need.archived_at is None
+        and need.merged_into_id is None
+    )
+
+
+def support_need(need: Need, *, address_hash: str) -> bool:
+    """Count one support of a public need from one address (a keyed hash) per day. Returns
+    False when this address supported it today already. The count is one UPDATE with F(), so
+    that supports sent at the same time all add up."""
+    if not is_on_board(need):
+        raise ValidationError(_("This need is not on the needs board."))
+    try:
+        with transaction.atomic():
+            NeedSupport.objects.create(
+                agency_id=need.agency_id, need=need, address_hash=address_hash
+            )
+            Need.objects.filter(pk=need.pk).update(supporters=F("supporters") + 1)
+            need.refresh_from_db(fields=["supporters"])
+            log_action(
+                None, "needs.need_supported", need, {"supporters": need.supporters, "via": "portal"}
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------------------------
+# Requests from other neighbourhoods (the demand register)
+
+
+def place_key(name: str) -> str:
+    """A neighbourhood name as compared when an agency takes up a neighbourhood."""
+    return " ".join(name.split()).casefold()
+
+
+@transaction.atomic
+def receive_demand(**fields: Any) -> DemandRequest:
+    """Store a request from the public form, with the time of consent and its quarter."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    demand = DemandRequest(
+        **fields,
+        consent_at=now,
+        year=today.year,
+        quarter=(today.month - 1) // 3 + 1,
+        neighbourhood_key=place_key(fields.get("neighbourhood_name", "")),
+    )
+    demand.full_clean()
+    demand.save()
+    # No contact details in the log: it outlives the request's retention.
+    log_action(
+        None,
+        "needs.demand_received",
+        demand,
+        {"district": str(demand.district), "place": demand.place, "category": str(demand.category)},
+    )
+    return demand
+
+
+@transaction.atomic
+def change_demand(demand: DemandRequest, *, actor, status: str, notes: str) -> DemandRequest:
+    """A handler marks a request as forwarded, waiting or served and keeps notes (logged)."""
+    if status not in DemandStatus.values:
+        raise ValidationError({"status": _("Please choose a valid status.")})
+    if demand.archived_at is not None:
+        raise ValidationError(_("This request is archived and can no longer change."))
+    changed = {}
+    if demand.status != status:
+        changed["status"] = {"from": demand.status, "to": status}
+    if demand.notes != notes:
+        changed["notes"] = True  # what was noted stays on the request, not in the log
+    if not changed:
+        return demand
+    demand.status = status
+    demand.notes = notes
+    demand.full_clean()
+    demand.save(update_fields=["status", "notes", "updated_at"])
+    log_action(actor, "needs.demand_changed", demand, changed)
+    return demand
+
+
+@transaction.atomic
+def hand_over_demand(neighbourhood: Neighbourhood, *, actor) -> int:
+    """An agency took up `neighbourhood` (created or restored): the requests from there that
+    still wait for an agency (same district and neighbourhood name) are handed to it, marked
+    forwarded and logged in its activity log. Returns how many."""
+    if neighbourhood.archived_at is not None:
+        return 0
+    waiting = list(
+        DemandRequest.objects.active()
+        .select_for_update()
+        .filter(
+            agency__isnull=True,
+            status__in=UNSERVED_DEMAND,
+            district_id=neighbourhood.district_id,
+            neighbourhood_key=place_key(neighbourhood.name),
+        )
+    )
+    now = timezone.now()
+    for demand in waiting:
+        demand.agency_id = neighbourhood.agency_id
+        demand.status = DemandStatus.FORWARDED
+        demand.handed_over_at = now
+        demand.save(update_fields=["agency", "status", "handed_over_at", "updated_at"])
+        log_action(
+            actor,
+            "needs.demand_handed_over",
+            demand,
+            {"neighbourhood": neighbourhood.name, "agency": str(neighbourhood.agency)},
+        )
+    return len(waiting)

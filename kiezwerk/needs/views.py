@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kiezwerk.agencies.models import Agency
 from kiezwerk.agencies.views import get_agency_for
 from kiezwerk.needs import queries, services
+from kiezwerk.needs.enums import NeedStatus
 from kiezwerk.needs.filters import NeedFilter
 from kiezwerk.needs.forms import MergeForm, NeedForm, StatusForm
 from kiezwerk.needs.models import Need
@@ -65,6 +66,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         "neighbourhood": hood,
         "summary": queries.summary(in_summary if valid else needs.none()),
         "can_add": request.user.has_perm("needs.add_need", agency),
+        "to_moderate": queries.awaiting_moderation(needs).count(),
     }
     return render(request, "needs/need_register.html", context)
 
@@ -85,6 +87,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "reporting.view_neighbourhood_overview", need.neighbourhood
         ),
         "merged": merged,
+        "awaits_moderation": need.archived_at is None and services.awaits_moderation(need),
         "history": queries.history(need, merged),
         "status_form": StatusForm(initial={"status": need.status}) if can_change else None,
         **_chain(request, need),
@@ -216,3 +219,16 @@ def merge(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "preview": queries.merge_preview(source, into) if into else None,
     }
     return render(request, "needs/need_merge.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Publish a resident's report from the needs board: confirmed and shown there."""
+    need = get_need_for(request, slug, pk, "needs.change_need", active=True)
+    if need.status == NeedStatus.REJECTED:
+        messages.error(request, _("A rejected need cannot be published; change its status first."))
+    else:
+        services.publish_report(need, actor=request.user)
+        messages.success(request, _("The need is now shown on the public needs board."))
+    return redirect("needs:detail", slug=need.agency.slug, pk=need.pk)

@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from kiezwerk.core import formats
+from kiezwerk.needs.models import DemandRequest
+from kiezwerk.needs.queries import demand_summary
 from kiezwerk.reporting.neighbourhood_views import SVG_CSP
 from kiezwerk.reporting.network_overview import charts, queries
 from kiezwerk.reporting.network_overview.exporters import (
@@ -63,6 +65,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "query": urlencode({"year": year, "sort": sort}),
         "chart_width": width,
         "chart_height": height,
+        "demand": demand_summary(DemandRequest.objects.all()),
     }
     return render(request, TEMPLATE, context)
 
