@@ -20,6 +20,7 @@ urlpatterns = [
     path("backoffice/", include("kiezwerk.economy.urls")),
     path("backoffice/", include("kiezwerk.jobs.urls")),
     path("backoffice/", include("kiezwerk.appointments.urls")),
+    path("backoffice/", include("kiezwerk.portal.urls_backoffice")),
     path("backoffice/", include("kiezwerk.funding.urls")),
     path("backoffice/", include("kiezwerk.reporting.urls_reports")),
     path("backoffice/", include("kiezwerk.reporting.evaluation.urls")),

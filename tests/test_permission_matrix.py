@@ -29,6 +29,7 @@ OUR_NAMESPACES = {
     "social_report",
     "network_overview",
     "appointments",
+    "portal_admin",
 }
 
 ALL = [*PERSONAS, "anonymous"]

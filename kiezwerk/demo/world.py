@@ -16,6 +16,9 @@ from kiezwerk.accounts.models import User
 from kiezwerk.agencies.enums import NeighbourhoodKind
 from kiezwerk.agencies.models import Agency, District, Membership, Neighbourhood, TeamAssignment
 from kiezwerk.core.activity import log_action
+from kiezwerk.demo.appointments import load_appointments
+from kiezwerk.demo.demand import load_demand
+from kiezwerk.demo.directory import load_directory
 from kiezwerk.demo.economy import load_economy
 from kiezwerk.demo.forums import load_forums
 from kiezwerk.demo.funding import load_funding
@@ -23,6 +26,7 @@ from kiezwerk.demo.initiatives import load_initiatives
 from kiezwerk.demo.jobs import load_jobs
 from kiezwerk.demo.network import load_network
 from kiezwerk.demo.network_data import PUBLIC_BODIES
+from kiezwerk.demo.portal import load_portal
 from kiezwerk.demo.referrals import load_referrals
 from kiezwerk.funding.enums import Fund
 from kiezwerk.funding.models import CoFinancing, Grant, Programme
@@ -245,6 +249,10 @@ def load_world() -> bool:
     created |= load_referrals(agencies)
     created |= load_economy(agencies)
     created |= load_jobs(agencies)
+    created |= load_directory(agencies)
+    created |= load_portal(agencies)
+    created |= load_demand(agencies)
+    created |= load_appointments(agencies)
     return Agency.objects.count() > before or created
 
 
