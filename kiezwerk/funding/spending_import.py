@@ -18,21 +18,18 @@ again changes only what was edited.
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import PurePath
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from kiezwerk.core.activity import log_action
 from kiezwerk.core.exporters import Exporter
 from kiezwerk.core.formats import number
-from kiezwerk.economy.imports import MAX_BYTES, SHOWN_PROBLEMS, Problem
+from kiezwerk.economy.imports import MAX_BYTES, SHOWN_PROBLEMS, Problem, TableFileForm
 from kiezwerk.economy.imports.cells import (
     ESCAPED,
     CellProblem,
@@ -349,49 +346,18 @@ def _write(new: list[Spending], changed: list[Spending]) -> None:
 # The upload form
 
 
-class SpendingImportForm(forms.Form):
-    """A file with spending, read and checked against the grant when the form is cleaned:
-    `rows` to import, or the file's `problems`."""
+class SpendingImportForm(TableFileForm):
+    """A file with spending, checked against the grant: `rows` to import, or the file's
+    `problems` (the upload itself is economy's TableFileForm)."""
 
-    file = forms.FileField(label=gettext_lazy("File with the spending"))
+    file_label = gettext_lazy("File with the spending")
 
     def __init__(self, *args, grant: Grant, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.grant = grant
-        self.rows: list[SpendingRow] = []
-        self.problems: list[Problem] = []
-        field = self.fields["file"]
-        field.help_text = _("CSV (UTF-8) or Excel workbook (XLSX), at most %(max)s.") % {
-            "max": filesizeformat(MAX_BYTES)
-        }
-        field.widget.attrs["accept"] = ".csv,.xlsx,text/csv," + (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
 
-    @property
-    def file_name(self) -> str:
-        return PurePath(self.cleaned_data["file"].name or "").name[-200:]
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file.size > MAX_BYTES:
-            raise ValidationError(
-                _("The file is too large: at most %(max)s are allowed.")
-                % {"max": filesizeformat(MAX_BYTES)},
-                code="too_large",
-            )
-        reader = SpendingReader(self.grant)
-        self.rows = reader.read(file)
-        if reader.problems:
-            self.problems = reader.problems
-            count = len(self.problems)
-            text = ngettext(
-                "The file has %(count)s problem, listed under “Problems in the file”.",
-                "The file has %(count)s problems, listed under “Problems in the file”.",
-                count,
-            ) % {"count": formats.number_format(count, force_grouping=True)}
-            raise ValidationError(text, code="problems")
-        return file
+    def reader(self) -> SpendingReader:
+        return SpendingReader(self.grant)
 
 
 # ------------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ __all__ = [
     "ImportForm",
     "Problem",
     "Rejected",
+    "TableFileForm",
     "TemplateExporter",
     "TemplateForm",
     "import_rows",
@@ -97,27 +98,31 @@ def import_rows(
 # The upload form
 
 
-class ImportForm(forms.Form):
-    """A file with figures, read and checked against the enterprise when the form is cleaned:
-    `rows` to import (and the count of `empty` rows skipped), or the file's `problems`.
-    `may_correct`: the user may correct closed months (see FigureReader)."""
+class TableFileForm(forms.Form):
+    """The upload of a CSV or XLSX file, read and checked when the form is cleaned: its
+    `rows`, or the file's `problems` (then the form is invalid and nothing is imported).
+    Subclasses name the file field's label and give `reader()`, an object whose `read(file)`
+    returns the rows and collects `problems`; economy's figures and funding's spending share it.
+    """
 
-    file = forms.FileField(label=gettext_lazy("File with the figures"))
+    file = forms.FileField()
+    file_label = gettext_lazy("File")
 
-    def __init__(self, *args, enterprise: Initiative, may_correct: bool = False, **kwargs) -> None:
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.enterprise = enterprise
-        self.may_correct = may_correct
-        self.rows: list[FigureRow] = []
-        self.empty = 0
+        self.rows: list = []
         self.problems: list[Problem] = []
         field = self.fields["file"]
+        field.label = self.file_label
         field.help_text = _("CSV (UTF-8) or Excel workbook (XLSX), at most %(max)s.") % {
             "max": filesizeformat(MAX_BYTES)
         }
         field.widget.attrs["accept"] = ".csv,.xlsx,text/csv," + (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
+
+    def reader(self):
+        raise NotImplementedError
 
     @property
     def file_name(self) -> str:
@@ -131,13 +136,16 @@ class ImportForm(forms.Form):
                 % {"max": filesizeformat(MAX_BYTES)},
                 code="too_large",
             )
-        reader = FigureReader(self.enterprise, may_correct=self.may_correct)
+        reader = self.reader()
         self.rows = reader.read(file)
-        self.empty = reader.empty
+        self.after_reading(reader)
         if reader.problems:
             self.problems = reader.problems
             raise ValidationError(self._problems_found(), code="problems")
         return file
+
+    def after_reading(self, reader) -> None:
+        """What else a subclass keeps of the reader (e.g. the count of empty rows)."""
 
     def reject(self, problems: list[Problem]) -> None:
         """The import failed after all (see import_rows)."""
@@ -151,6 +159,26 @@ class ImportForm(forms.Form):
             "The file has %(count)s problems, listed under “Problems in the file”.",
             count,
         ) % {"count": formats.number_format(count, force_grouping=True)}
+
+
+class ImportForm(TableFileForm):
+    """A file with figures, checked against the enterprise: `rows` to import (and the count of
+    `empty` rows skipped). `may_correct`: the user may correct closed months (see
+    FigureReader)."""
+
+    file_label = gettext_lazy("File with the figures")
+
+    def __init__(self, *args, enterprise: Initiative, may_correct: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.enterprise = enterprise
+        self.may_correct = may_correct
+        self.empty = 0
+
+    def reader(self) -> FigureReader:
+        return FigureReader(self.enterprise, may_correct=self.may_correct)
+
+    def after_reading(self, reader: FigureReader) -> None:
+        self.empty = reader.empty
 
 
 class TemplateForm(forms.Form):
