@@ -8,6 +8,10 @@ from django.utils.formats import number_format
 NBSP = "\N{NO-BREAK SPACE}"
 
 
+# What a table shows where there is no value.
+DASH = "–"
+
+
 def _rounded(value, places: int) -> Decimal:
     return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 

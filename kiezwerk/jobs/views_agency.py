@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kiezwerk.agencies.views import get_agency_for
-from kiezwerk.core.formats import count, number, percent
+from kiezwerk.core.formats import DASH, count, number, percent
 from kiezwerk.economy.queries import Scope
 from kiezwerk.jobs import queries, services
 from kiezwerk.jobs.enums import ContractType, PriorStatus
@@ -24,7 +24,6 @@ from kiezwerk.jobs.forms_agency import FIRST_YEAR, LAST_YEAR, MAX_YEARS, Workshe
 from kiezwerk.jobs.models import AdditionalityWorksheet
 from kiezwerk.jobs.queries import JobFigures
 
-DASH = "–"
 BREAKDOWNS = (
     ("neighbourhood", gettext_lazy("By neighbourhood")),
     ("contract_type", gettext_lazy("By contract type")),

@@ -8,11 +8,9 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kiezwerk.core.formats import euros, number, percent
+from kiezwerk.core.formats import DASH, euros, number, percent
 from kiezwerk.economy.queries import Mix, Period
 from kiezwerk.economy.warnings import index
-
-DASH = "–"
 
 CONCENTRATION = (
     (

@@ -4,9 +4,9 @@
 from django import template
 
 from kiezwerk.core import formats
+from kiezwerk.core.formats import DASH
 
 register = template.Library()
-DASH = "–"
 
 
 @register.filter

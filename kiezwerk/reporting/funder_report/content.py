@@ -32,6 +32,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kiezwerk.core.formats import DASH
 from kiezwerk.funding import indicators, queries
 from kiezwerk.funding.attainment import FLOWS, Cell, targets_of
 from kiezwerk.funding.enums import CostCategory
@@ -40,7 +41,6 @@ from kiezwerk.initiatives.enums import LegalForm, Stage
 from kiezwerk.initiatives.models import Consultation, Initiative
 
 BERLIN = ZoneInfo("Europe/Berlin")
-DASH = "–"
 ZERO = Decimal("0.00")
 # Annex rows read from the database at a time while a file is written.
 CHUNK = 200
