@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "kiezwerk.funding",
     "kiezwerk.reporting",
     "kiezwerk.portal",
+    "kiezwerk.privacy",
     "kiezwerk.demo",
     "django.contrib.admin",
     "django.contrib.auth",

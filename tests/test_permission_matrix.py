@@ -30,6 +30,11 @@ OUR_NAMESPACES = {
     "network_overview",
     "appointments",
     "portal_admin",
+    "privacy_registry",
+    "consents",
+    "privacy_reads",
+    "privacy_requests",
+    "erasure",
 }
 
 ALL = [*PERSONAS, "anonymous"]

@@ -18,7 +18,7 @@ from kiezwerk.accounts.enums import Role
 from kiezwerk.agencies.models import Agency, Neighbourhood, member_agency_ids
 from kiezwerk.agencies.rules import assigned_neighbourhood_ids
 from kiezwerk.appointments.enums import HOLDING, WEEKDAYS, Mode, Status
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
+from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel, PersonalRecord
 
 MAX_DURATION = 8 * 60
 
@@ -162,7 +162,7 @@ class AppointmentRequestQuerySet(ArchivableQuerySet):
         return self.filter(status__in=HOLDING)
 
 
-class AppointmentRequest(ArchivableModel):
+class AppointmentRequest(ArchivableModel, PersonalRecord):
     """A request for a consultation from the public page, and the appointment it becomes."""
 
     agency = models.ForeignKey(

@@ -127,3 +127,105 @@ class PublicSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+class PersonalRecord(models.Model):
+    """A record about one person: it can be restricted (Art. 18 GDPR: kept, but left out of
+    exports and reports) and anonymised (Art. 17, or when its retention period ends) while the
+    row stays for the figures built on it. `kiezwerk.privacy` sets both."""
+
+    restricted_at = models.DateTimeField(
+        _("processing restricted"), null=True, blank=True, editable=False
+    )
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.restricted_at is not None
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None
+
+
+class ConsentQuerySet(models.QuerySet):
+    def for_record(self, record: models.Model):
+        content_type = ContentType.objects.get_for_model(record)
+        return self.filter(content_type=content_type, object_id=str(record.pk))
+
+    def in_force(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Consent(models.Model):
+    """One consent a person gave: to what purpose, in which wording (text version), when, by
+    which channel, who recorded it, and when it was withdrawn. Consents are never deleted;
+    withdrawing sets `withdrawn_at` and stops the processing that depends on it
+    (`kiezwerk.core.consent`). Lives in core so that every app can record the consents it
+    asks for; the person is the record the consent was given for (a generic relation)."""
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("online form")
+        PAPER = "paper", _("on paper")
+        IN_PERSON = "in_person", _("in person")
+        PHONE = "phone", _("by phone")
+        EMAIL = "email", _("by e-mail")
+
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    subject = GenericForeignKey("content_type", "object_id")
+    purpose = models.CharField(_("purpose"), max_length=60)
+    text_version = models.CharField(_("text version"), max_length=40)
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawal recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawal_channel = models.CharField(
+        _("channel of withdrawal"), max_length=20, choices=Channel.choices, blank=True
+    )
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "purpose"], name="consent_subject_idx"
+            ),
+            models.Index(fields=["agency", "-given_at"], name="consent_agency_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.given_at:%Y-%m-%d}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_at is None

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Agency, MemberScopedQuerySet, Neighbourhood
-from kiezwerk.core.models import ArchivableModel, TimeStampedModel
+from kiezwerk.core.models import ArchivableModel, TimeStampedModel, PersonalRecord
 from kiezwerk.forums.enums import AttendeeGroup, ForumKind
 from kiezwerk.initiatives.models import Initiative
 from kiezwerk.needs.models import Need
@@ -101,7 +101,7 @@ class Forum(ArchivableModel):
         )
 
 
-class Attendee(TimeStampedModel):
+class Attendee(TimeStampedModel, PersonalRecord):
     """A registered participant: a person who agreed to be recorded, or an organisation.
 
     Partner and initiative attendees make the co-attendance ties of the social-capital graph."""

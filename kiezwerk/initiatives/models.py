@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kiezwerk.accounts.enums import Role
 from kiezwerk.agencies.models import Agency, Neighbourhood, member_agency_ids
 from kiezwerk.agencies.rules import agency_roles, assigned_neighbourhood_ids
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
+from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel, PersonalRecord
 from kiezwerk.initiatives.enums import (
     CRITERIA,
     EMES_INDICATORS,
@@ -233,7 +233,7 @@ class InitiativeNeed(models.Model):
         return f"{self.initiative_id} – {self.need_id}"
 
 
-class ContactPerson(ArchivableModel):
+class ContactPerson(ArchivableModel, PersonalRecord):
     """A member of the initiative the agency talks to; may have a founder account."""
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")

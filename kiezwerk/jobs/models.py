@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Agency, MemberScopedQuerySet, Neighbourhood
-from kiezwerk.core.models import ArchivableModel, TimeStampedModel
+from kiezwerk.core.models import ArchivableModel, TimeStampedModel, PersonalRecord
 from kiezwerk.economy.models import BusinessLine
 from kiezwerk.initiatives.models import Initiative
 from kiezwerk.jobs.enums import (
@@ -160,7 +160,7 @@ class Position(ArchivableModel):
         return self.get_instrument_display()
 
 
-class Holder(TimeStampedModel):
+class Holder(TimeStampedModel, PersonalRecord):
     """What ESF participant reporting asks about the person in a position, without a name.
     Kept in its own table so that it can be erased or anonymised while the position (and every
     figure built on it) stays."""

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Agency, District, MemberScopedQuerySet, Neighbourhood
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
+from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel, PersonalRecord
 from kiezwerk.needs.enums import DemandStatus, EvidenceSource, NeedStatus, RequesterKind
 
 
@@ -136,7 +136,7 @@ class DemandQuerySet(ArchivableQuerySet):
         )
 
 
-class DemandRequest(ArchivableModel):
+class DemandRequest(ArchivableModel, PersonalRecord):
     """A request to bring an agency to a neighbourhood that none serves yet (rollout demand).
     It has no agency until one takes up its neighbourhood and it is handed over."""
 

@@ -1,7 +1,6 @@
 """The portal's own records: the agency's editable public pages and the accessibility
 feedback residents send. Everything else on public pages is read from the domain apps."""
 
-import calendar
 import datetime as dt
 
 from django.conf import settings
@@ -11,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Agency
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel
+from kiezwerk.core import dates
+from kiezwerk.core.models import (
+    ArchivableModel,
+    ArchivableQuerySet,
+    PersonalRecord,
+    TimeStampedModel,
+)
 from kiezwerk.portal.enums import PageKind
 
 BODY_MAX = 20_000
@@ -55,12 +60,8 @@ class PortalPage(TimeStampedModel):
 
 
 def one_month_after(moment: dt.datetime) -> dt.date:
-    """The same day of the next month (the last day when the next month is shorter)."""
-    day = timezone.localdate(moment)
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
+    """The same day of the next month in Berlin (the last day when the next month is shorter)."""
+    return dates.one_month_after(timezone.localdate(moment))
 
 
 class FeedbackQuerySet(ArchivableQuerySet):
@@ -68,7 +69,7 @@ class FeedbackQuerySet(ArchivableQuerySet):
         return self.filter(answered_at__isnull=True)
 
 
-class AccessibilityFeedback(ArchivableModel):
+class AccessibilityFeedback(ArchivableModel, PersonalRecord):
     """A resident's report of a barrier on the portal. The agency answers within a month
     (the accessibility statement promises it); the due date follows from `created_at`."""
 

@@ -1,0 +1,4 @@
+"""URLs of the data-protection pages: consents."""
+
+app_name = "consents"
+urlpatterns: list = []

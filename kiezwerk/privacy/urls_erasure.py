@@ -1,0 +1,4 @@
+"""URLs of the data-protection pages: erasure."""
+
+app_name = "erasure"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""URLs of the data-protection pages: reads."""
+
+app_name = "privacy_reads"
+urlpatterns: list = []
