@@ -18,7 +18,12 @@ from kiezwerk.accounts.enums import Role
 from kiezwerk.agencies.models import Agency, Neighbourhood, member_agency_ids
 from kiezwerk.agencies.rules import assigned_neighbourhood_ids
 from kiezwerk.appointments.enums import HOLDING, WEEKDAYS, Mode, Status
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel, PersonalRecord
+from kiezwerk.core.models import (
+    ArchivableModel,
+    ArchivableQuerySet,
+    PersonalRecord,
+    TimeStampedModel,
+)
 
 MAX_DURATION = 8 * 60
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Agency, MemberScopedQuerySet, Neighbourhood
-from kiezwerk.core.models import ArchivableModel, TimeStampedModel, PersonalRecord
+from kiezwerk.core.models import ArchivableModel, PersonalRecord, TimeStampedModel
 from kiezwerk.forums.enums import AttendeeGroup, ForumKind
 from kiezwerk.initiatives.models import Initiative
 from kiezwerk.needs.models import Need

@@ -13,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from kiezwerk.accounts.enums import Role
 from kiezwerk.agencies.models import Agency, Neighbourhood, member_agency_ids
 from kiezwerk.agencies.rules import agency_roles, assigned_neighbourhood_ids
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel, PersonalRecord
+from kiezwerk.core.models import (
+    ArchivableModel,
+    ArchivableQuerySet,
+    PersonalRecord,
+    TimeStampedModel,
+)
 from kiezwerk.initiatives.enums import (
     CRITERIA,
     EMES_INDICATORS,

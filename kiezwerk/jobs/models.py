@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Agency, MemberScopedQuerySet, Neighbourhood
-from kiezwerk.core.models import ArchivableModel, TimeStampedModel, PersonalRecord
+from kiezwerk.core.models import ArchivableModel, PersonalRecord, TimeStampedModel
 from kiezwerk.economy.models import BusinessLine
 from kiezwerk.initiatives.models import Initiative
 from kiezwerk.jobs.enums import (

@@ -5,7 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Agency, District, MemberScopedQuerySet, Neighbourhood
-from kiezwerk.core.models import ArchivableModel, ArchivableQuerySet, TimeStampedModel, PersonalRecord
+from kiezwerk.core.models import (
+    ArchivableModel,
+    ArchivableQuerySet,
+    PersonalRecord,
+    TimeStampedModel,
+)
 from kiezwerk.needs.enums import DemandStatus, EvidenceSource, NeedStatus, RequesterKind
 
 
