@@ -149,3 +149,16 @@ def other_founder(agency, neighbourhoods):
     other = InitiativeFactory(agency=agency, neighbourhood=neighbourhoods[1], name="Reparaturcafé")
     ContactPersonFactory(initiative=other, user=user, name=user.name)
     return user
+
+
+def reauthenticate(client, user) -> None:
+    """Mark the client's session as having confirmed the password just now (what
+    `/accounts/reauthenticate/` records), for views behind `recent_login_required`."""
+    import time
+
+    session = client.session
+    session["account_authentication_methods_user"] = str(user.pk)
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time(), "reauthenticated": True, "email": user.email}
+    ]
+    session.save()
