@@ -25,11 +25,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from freezegun import freeze_time
 
+from kiezwerk.core.pdf import fetcher
 from kiezwerk.funding.attainment import attainment
 from kiezwerk.funding.models import Indicator, Target
 from kiezwerk.reporting import funder_report
 from kiezwerk.reporting.funder_report.content import DASH
-from kiezwerk.reporting.funder_report.pdf import fetcher, render_html
+from kiezwerk.reporting.funder_report.pdf import render_html
 from kiezwerk.reporting.funder_report.xlsx import sheet_name
 from tests.conftest import count_queries
 from tests.factories import ConsultationFactory, ContactPersonFactory, InitiativeFactory

@@ -2,7 +2,7 @@
 any word processor opens for editing. Both come from the one template
 reporting/social_report/document.html, in the active language (`<html lang>`), with real
 headings (h1 to h3) and table headers. The PDF fetches nothing outside the document (the
-funder report's fetcher allows data: URLs only); the HTML file needs nothing outside itself."""
+`core.pdf` allows data: URLs only); the HTML file needs nothing outside itself."""
 
 import io
 
@@ -11,8 +11,8 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from kiezwerk.core import pdf
 from kiezwerk.reporting.funder_report.content import language
-from kiezwerk.reporting.funder_report.pdf import fetcher, page_counter
 from kiezwerk.reporting.models import SocialReport
 from kiezwerk.reporting.social_report.content import SocialReportContent
 
@@ -28,19 +28,14 @@ def render_html(content: SocialReportContent, *, printed: bool = False) -> str:
         "content": content,
         "language": language(),
         "printed": printed,
-        "page_counter": page_counter() if printed else "",
+        "page_counter": pdf.page_counter() if printed else "",
     }
     return render_to_string(TEMPLATE, context)
 
 
 def pdf_bytes(content: SocialReportContent) -> bytes:
-    import weasyprint
-
-    document = weasyprint.HTML(
-        string=render_html(content, printed=True), base_url=None, url_fetcher=fetcher()
-    )
     out = io.BytesIO()
-    document.write_pdf(out, pdf_variant="pdf/ua-1")
+    pdf.write_pdf(render_html(content, printed=True), out)
     return out.getvalue()
 
 
