@@ -164,7 +164,7 @@ def _drop(enterprises: int) -> None:
 def _run_child(what: str, enterprises: int) -> dict:
     """Run this script as a child for one step; its last line of output is a JSON object."""
     command = [sys.executable, __file__, "--child", what, "--enterprises", str(enterprises)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 - this script, fixed arguments
     if done.returncode:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(f"The step {what!r} for {enterprises:,} enterprises failed.")

@@ -16,7 +16,7 @@ DEMO_END = dt.date(2007, 6, 29)
 
 
 def rng(key: str) -> random.Random:
-    return random.Random(key)  # noqa: S311 (demo data, not secrets)
+    return random.Random(key)  # noqa: S311 - repeatable demo data, no secret  # nosec B311
 
 
 def local(day: dt.date, time: dt.time) -> dt.datetime:

@@ -25,4 +25,4 @@ def render_markdown(text: str) -> SafeString:
         url_schemes=URL_SCHEMES,
         link_rel="noopener",
     )
-    return mark_safe(cleaned)  # noqa: S308  (sanitised by nh3 just above)
+    return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above  # nosec B308
