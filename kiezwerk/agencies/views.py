@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from kiezwerk.accounts.reauth import recent_login_required
 from kiezwerk.agencies.exporters import TeamExporter
 from kiezwerk.agencies.forms import ActivityPageForm
 from kiezwerk.agencies.models import Agency
@@ -33,7 +34,13 @@ def get_agency_for(request: HttpRequest, slug: str, perm: str) -> Agency:
 @login_required
 @require_GET
 def team_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The team with names and e-mail addresses: only after the password was confirmed."""
     agency = get_agency_for(request, slug, "agencies.export_team")
+    return _team_file(request, agency, fmt)
+
+
+@recent_login_required
+def _team_file(request: HttpRequest, agency: Agency, fmt: str) -> HttpResponse:
     exporter = TeamExporter(agency)
     log_action(request.user, "agencies.team_exported", agency, {"format": fmt})
     return exporter.xlsx_response() if fmt == "xlsx" else exporter.csv_response()

@@ -4,8 +4,17 @@ import zipfile
 from django.urls import reverse
 
 from kiezwerk.core.models import ActivityLogEntry
-from tests.conftest import client_for, count_queries
-from tests.factories import member
+from tests.conftest import client_for as logged_in
+from tests.conftest import count_queries, reauthenticate
+from tests.factories import PASSWORD, member
+
+
+def client_for(user, *, reauthenticated: bool = True):
+    """The export asks for the password again: by default the user confirmed it just now."""
+    client = logged_in(user)
+    if reauthenticated:
+        reauthenticate(client, user)
+    return client
 
 
 def _url(fmt: str) -> str:
@@ -52,3 +61,27 @@ def test_export_needs_constant_queries(manager, agency, neighbourhoods):
     many = count_queries(lambda: b"".join(client.get(_url("csv")).streaming_content))
 
     assert many == one
+
+
+def test_export_without_a_recent_password_goes_to_reauthenticate(manager):
+    response = client_for(manager, reauthenticated=False).get(_url("csv"))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/reauthenticate/?next=%2Fbackoffice%2Fkiez%2Fteam.csv"
+    assert not ActivityLogEntry.objects.filter(verb="agencies.team_exported").exists()
+
+
+def test_confirming_the_password_downloads_the_team(manager):
+    client = client_for(manager, reauthenticated=False)
+    asked = client.get(_url("xlsx"))
+
+    response = client.post(asked["Location"], {"password": PASSWORD}, follow=True)
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_members_without_the_permission_are_refused_before_any_password(advisor):
+    response = client_for(advisor, reauthenticated=False).get(_url("csv"))
+
+    assert response.status_code == 403

@@ -22,7 +22,7 @@ from kiezwerk.funding.models import Grant, Indicator
 from kiezwerk.initiatives.models import ContactPerson, Initiative
 from kiezwerk.reporting.evaluation import records
 from kiezwerk.reporting.models import FunderReport
-from tests.conftest import client_for
+from tests.conftest import client_for, reauthenticate
 
 YEAR_2003 = (dt.date(2003, 1, 1), dt.date(2003, 12, 31))
 
@@ -89,7 +89,10 @@ def test_evaluator_downloads_the_pseudonymised_export(demo):
     evaluator = User.objects.get(email="evaluation@best.example")
     url = reverse("evaluation_export:export", kwargs={"slug": "best"})
 
-    response = client_for(evaluator).post(url, {"first": "", "last": ""})
+    client = client_for(evaluator)
+    reauthenticate(client, evaluator)  # the download asks for the password again
+
+    response = client.post(url, {"first": "", "last": ""})
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"

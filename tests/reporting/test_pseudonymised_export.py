@@ -25,7 +25,7 @@ from kiezwerk.initiatives.models import ConsultationNeed, InitiativeNeed
 from kiezwerk.reporting.pseudonymised.archive import write_archive
 from kiezwerk.reporting.pseudonymised.pseudonyms import current_key, pseudonym
 from kiezwerk.reporting.pseudonymised.span import Span
-from tests.conftest import client_for, count_queries
+from tests.conftest import client_for, count_queries, reauthenticate
 from tests.factories import (
     ConsultationFactory,
     ContactPersonFactory,
@@ -94,8 +94,10 @@ def url(slug: str = "kiez") -> str:
 
 
 def english(user):
+    """A client in English whose user confirmed the password just now (the download asks)."""
     client = client_for(user)
     client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    reauthenticate(client, user)
     return client
 
 
