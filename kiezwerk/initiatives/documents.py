@@ -4,6 +4,7 @@ Files are stored under MEDIA_ROOT with a random name and are served only through
 permission-checked download view, never by URL.
 """
 
+import zipfile
 from pathlib import PurePath
 
 from django.conf import settings
@@ -28,6 +29,12 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".xlsx": ZIP,
 }
 SNIFF_BYTES = 8
+# What a ZIP of each kind holds: a member, and for ODT the content of its first member.
+ZIP_MEMBERS: dict[str, tuple[str, bytes | None]] = {
+    ".xlsx": ("xl/workbook.xml", None),
+    ".docx": ("word/document.xml", None),
+    ".odt": ("mimetype", b"application/vnd.oasis.opendocument.text"),
+}
 
 
 def allowed_endings() -> str:
@@ -40,6 +47,25 @@ def _head(file: UploadedFile) -> bytes:
     head = file.read(SNIFF_BYTES)
     file.seek(0)
     return head
+
+
+def _zip_holds(file: UploadedFile, ending: str) -> bool:
+    """Whether an office file (a ZIP) holds what its kind must; True for other kinds."""
+    if ending not in ZIP_MEMBERS:
+        return True
+    member, content = ZIP_MEMBERS[ending]
+    try:
+        with zipfile.ZipFile(file) as archive:
+            if member not in archive.namelist():
+                return False
+            if content is None:
+                return True
+            with archive.open(member) as opened:
+                return opened.read(len(content) + 1) == content
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError):
+        return False
+    finally:
+        file.seek(0)
 
 
 def check_upload(file: UploadedFile) -> str:
@@ -57,7 +83,7 @@ def check_upload(file: UploadedFile) -> str:
             % {"kinds": allowed_endings()},
             code="wrong_type",
         )
-    if not _head(file).startswith(SIGNATURES[ending]):
+    if not _head(file).startswith(SIGNATURES[ending]) or not _zip_holds(file, ending):
         raise ValidationError(
             _("The content of the file does not match its ending “%(ending)s”.")
             % {"ending": ending},

@@ -18,12 +18,13 @@ from tests.conftest import client_for, count_queries
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+ODT_TYPE = "application/vnd.oasis.opendocument.text"
 
 
-def office_file(member: str = "word/document.xml") -> bytes:
+def office_file(member: str = "word/document.xml", content: str = "<xml/>") -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(member, "<xml/>")
+        archive.writestr(member, content)
     return buffer.getvalue()
 
 
@@ -139,7 +140,7 @@ def test_upload_is_written_to_the_activity_log(advisor, initiative):
         ("scan.png", PNG, "image/png"),
         ("foto.JPG", JPEG, "image/jpeg"),
         ("foto.jpeg", JPEG, "image/jpeg"),
-        ("satzung.odt", office_file("mimetype"), "application/vnd.oasis.opendocument.text"),
+        ("satzung.odt", office_file("mimetype", ODT_TYPE), ODT_TYPE),
         ("vertrag.docx", office_file(), "application/vnd.openxmlformats-officedocument."),
         ("zahlen.xlsx", office_file("xl/workbook.xml"), "application/vnd.openxmlformats-"),
     ],

@@ -37,6 +37,7 @@ from kiezwerk.network.models import Partner
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an XLSX is a zip: its unpacked parts are limited too
 MAX_ROWS = 2_000  # a save per row: about 20 s for the largest file on a slow server
 XLSX_SIGNATURE = b"PK\x03\x04"
+WORKBOOK_MEMBER = "xl/workbook.xml"  # what every XLSX holds; other ZIPs (DOCX, ODS) are refused
 ZERO = Decimal("0")
 PUBLIC = "public:"  # column key of a public client: "public:<partner id>"
 PERIOD_KEYS = ("line", "year", "month")  # the other columns hold figures
@@ -148,7 +149,7 @@ def _csv_records(reader) -> Iterator[tuple[int, list]]:
 def _xlsx_rows(file) -> Iterator[tuple[int, list]]:
     import openpyxl
 
-    _check_unpacked_size(file)
+    _check_workbook_zip(file)
     try:
         workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a broken workbook
@@ -165,13 +166,16 @@ def _xlsx_rows(file) -> Iterator[tuple[int, list]]:
         workbook.close()
 
 
-def _check_unpacked_size(file) -> None:
+def _check_workbook_zip(file) -> None:
     try:
         with zipfile.ZipFile(file) as archive:
             size = sum(info.file_size for info in archive.infolist())
+            is_workbook = WORKBOOK_MEMBER in archive.namelist()
     except zipfile.BadZipFile:
         raise _bad_workbook() from None
     file.seek(0)
+    if not is_workbook:
+        raise _bad_workbook()
     if size > MAX_UNPACKED_BYTES:
         raise ValidationError(
             _("The workbook is too large: unpacked, at most %(max)s are allowed.")
