@@ -1,13 +1,27 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 admin.site.site_header = _("Kiezwerk administration")
 admin.site.site_title = _("Kiezwerk administration")
 admin.site.index_title = _("Reference data")
-# Admin logins go through allauth, so lockout and two-factor authentication apply there too.
-admin.site.login = login_required(admin.site.login)
+
+
+def admin_login(request, extra_context=None):
+    """Admin logins go through allauth, so lockout and two-factor authentication apply there too.
+    The admin's own password form is never shown: a signed-in member could log in there as a
+    staff member with the password alone."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not admin.site.has_permission(request):
+        raise PermissionDenied
+    return redirect("admin:index")
+
+
+admin.site.login = admin_login
 
 urlpatterns = [
     path("", include("kiezwerk.portal.urls")),

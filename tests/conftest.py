@@ -162,3 +162,13 @@ def reauthenticate(client, user) -> None:
         {"method": "password", "at": time.time(), "reauthenticated": True, "email": user.email}
     ]
     session.save()
+
+
+@pytest.fixture
+def superuser(db):
+    """The operator of the installation: staff and superuser, member of no agency."""
+    from tests.factories import UserFactory
+
+    return UserFactory(
+        is_staff=True, is_superuser=True, name="Olaf Betrieb", email="betrieb@kiezwerk.test"
+    )

@@ -1,45 +1,25 @@
-"""Every view of ours, every persona: who gets what (STYLE.md 23, 24).
+"""Every view of the project, every persona: who gets what (STYLE.md 23, 24).
 
-A view added without a row here fails `test_matrix_covers_every_view`.
+Every URL pattern, ours or a library's, named or not, needs a row: ours in MATRIX (and the
+`tests/<app>/matrix_*.py` files), the admin's, allauth's and Django's in `tests/matrix_project.py`.
+A view added without one fails `test_matrix_covers_every_view`.
 """
 
 import importlib
 import pkgutil
+from collections import Counter
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 import tests
+from tests import matrix_project
 from tests.conftest import PERSONAS, client_for
-
-OUR_NAMESPACES = {
-    "portal",
-    "backoffice",
-    "agencies",
-    "initiatives",
-    "needs",
-    "network",
-    "forums",
-    "economy",
-    "jobs",
-    "funding",
-    "reporting",
-    "evaluation",
-    "evaluation_export",
-    "social_report",
-    "network_overview",
-    "appointments",
-    "portal_admin",
-    "privacy_registry",
-    "consents",
-    "privacy_reads",
-    "privacy_requests",
-    "erasure",
-}
 
 ALL = [*PERSONAS, "anonymous"]
 MEMBERS = ["manager", "advisor", "evaluator", "funder", "founder", "partner"]
-LOGIN = "login"  # a redirect to the login page
+LOGIN = matrix_project.LOGIN  # a redirect to the login page
+ADMIN_LOGIN = matrix_project.ADMIN_LOGIN  # a redirect to the admin's login page
 
 # url name -> (kwargs, {persona: expected status or LOGIN})
 MATRIX = {
@@ -57,7 +37,7 @@ MATRIX = {
         {"slug": "kiez", "fmt": "csv"},
         {
             **dict.fromkeys(MEMBERS, 403),
-            "manager": 200,
+            "manager": 302,  # to /accounts/reauthenticate/ (tests/agencies/test_team_export.py)
             "outsider": 404,
             "anonymous": LOGIN,
         },
@@ -106,19 +86,27 @@ def _method(name: str) -> str:
     return MATRIX[name][2] if len(MATRIX[name]) > 2 else "get"
 
 
-def _our_url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
-    names = set()
+def _url_patterns(resolver: URLResolver | None = None, namespace: str = "", prefix: str = ""):
+    """(pattern, keyword arguments) of every URL pattern of the project; a pattern is
+    "namespace:name", or its full route when it has no name."""
     for entry in (resolver or get_resolver()).url_patterns:
+        route, kwargs = prefix + str(entry.pattern), set(entry.pattern.regex.groupindex)
         if isinstance(entry, URLResolver):
-            inner = f"{namespace}:{entry.namespace}" if namespace else (entry.namespace or "")
-            names |= _our_url_names(entry, inner.strip(":"))
-        elif isinstance(entry, URLPattern) and entry.name and namespace in OUR_NAMESPACES:
-            names.add(f"{namespace}:{entry.name}")
-    return names
+            inner = ":".join(filter(None, [namespace, entry.namespace]))
+            for pattern, inner_kwargs in _url_patterns(entry, inner, route):
+                yield pattern, kwargs | inner_kwargs
+        elif entry.name:
+            yield (f"{namespace}:{entry.name}" if namespace else entry.name), kwargs
+        else:
+            yield route, kwargs
 
 
 def test_matrix_covers_every_view():
-    assert _our_url_names() == set(MATRIX)
+    patterns = Counter(pattern for pattern, _kwargs in _url_patterns())
+
+    assert [pattern for pattern, times in patterns.items() if times > 1] == []  # hides a view
+    assert set(patterns) == set(MATRIX) | set(matrix_project.ROWS)
+    assert set(MATRIX).isdisjoint(matrix_project.ROWS)
 
 
 @pytest.mark.parametrize(("name", "persona", "expected"), CASES)
@@ -133,6 +121,72 @@ def test_view_answers_persona_as_the_matrix_says(request, agency, name, persona,
         assert response["Location"].startswith(reverse("account_login"))
     else:
         assert response.status_code == expected
+
+
+def _answer(response) -> int | str:
+    """The status, or LOGIN / ADMIN_LOGIN for a redirect to one of the login pages."""
+    location = response.get("Location", "")
+    if response.status_code == 302 and location.startswith(reverse("account_login")):
+        return LOGIN
+    if response.status_code == 302 and location.startswith(reverse("admin:login")):
+        return ADMIN_LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize("pattern", sorted(matrix_project.ROWS))
+def test_library_view_answers_every_persona_as_the_matrix_says(request, agency, pattern):
+    url, expectations = matrix_project.ROWS[pattern]
+    path = url(request)
+
+    answers = {
+        persona: _answer(client_for(_user(request, persona)).get(path)) for persona in expectations
+    }
+
+    assert answers == expectations
+
+
+def _user(request, persona: str):
+    return None if persona == "anonymous" else request.getfixturevalue(persona)
+
+
+# Public pages of an agency: the outsider sees them as every visitor does, no more.
+PUBLIC_AGENCY_PAGES = {
+    "portal:agency",  # the agency's page
+    "portal:page",  # its imprint, privacy notice and other editable pages
+    "portal:accessibility_feedback",  # the accessibility feedback form (BITV)
+    "portal:appointment",  # the request for a consultation and its confirmation
+    "portal:appointment_sent",
+    "portal:calendar",  # the public calendar of forums and one event of it
+    "portal:calendar_event",
+    "portal:needs",  # the needs board, one published need, its reporting and supporting forms
+    "portal:need",
+    "portal:report_need",
+    "portal:support_need",
+    "forums:agency_feed",  # the calendar feeds (ICS) of the agency and a neighbourhood
+    "forums:neighbourhood_feed",
+}
+AGENCY_ROWS = sorted(
+    pattern for pattern, kwargs in _url_patterns() if "slug" in kwargs and pattern in MATRIX
+)
+
+
+@pytest.mark.parametrize("name", AGENCY_ROWS)
+def test_outsider_never_sees_anything_of_another_agency(request, agency, outsider, name):
+    kwargs = _kwargs(request, name)
+    url = reverse(name, kwargs=kwargs)
+    as_visitor = _answer(getattr(client_for(None), _method(name))(url))
+
+    answer = _answer(getattr(client_for(outsider), _method(name))(url))
+
+    assert kwargs["slug"] == "kiez"
+    if name in PUBLIC_AGENCY_PAGES:  # what every visitor gets
+        assert answer == as_visitor
+    else:
+        assert (answer, as_visitor) == (404, LOGIN)
+
+
+def test_public_agency_pages_are_pages_of_an_agency():
+    assert PUBLIC_AGENCY_PAGES - set(AGENCY_ROWS) == set()
 
 
 @pytest.mark.parametrize("name", [n for n in MATRIX if n != "portal:start"])
