@@ -99,7 +99,9 @@ class MonthForm(forms.Form):
     volunteer_hours = LocalizedDecimalField(
         label=_("Volunteer hours"), max_digits=10, decimal_places=2, required=False
     )
-    volunteers = forms.IntegerField(label=_("Volunteers"), min_value=0, required=False)
+    volunteers = forms.IntegerField(
+        label=_("Volunteers"), min_value=0, max_value=2_147_483_647, required=False
+    )
     reciprocal = forms.BooleanField(label=_("Reciprocal work"), required=False)
 
     def __init__(

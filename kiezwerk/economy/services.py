@@ -152,6 +152,7 @@ def save_month(
     reason = reason.strip()
     if closed and not reason:
         raise ValidationError({"reason": _("This month is closed: please say why you correct it.")})
+    _check_values(values)
     _check_clients(line, values)
     figures = _locked_month(line, year, month)
     if figures.version != version:
@@ -195,6 +196,20 @@ def _locked_month(line: BusinessLine, year: int, month: int) -> MonthFigures:
         hour_rate=rate,
         rate_method=method,
     )
+
+
+def _check_values(values: MonthValues) -> None:
+    """Figures the month's rows can hold: known sources, and numbers that are finite, not
+    negative and within their columns' digits (forms and imports check these first; this
+    guards the database against every other caller)."""
+    if any(source not in Source.values for source, _client in values.revenue):
+        raise ValidationError(_("Unknown source of revenue."))
+    checks = [(MonthFigures, name, getattr(values, name)) for name in MONTH_FIELDS]
+    checks += [(Revenue, "amount", amount) for amount in values.revenue.values()]
+    for model, name, value in checks:
+        model._meta.get_field(name).clean(value, None)
+        if isinstance(value, Decimal) and value < 0:
+            raise ValidationError(_("Figures cannot be negative."))
 
 
 def _check_clients(line: BusinessLine, values: MonthValues) -> None:

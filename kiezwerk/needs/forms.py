@@ -9,6 +9,7 @@ from kiezwerk.accounts.enums import Role
 from kiezwerk.agencies.models import Agency, District, Neighbourhood
 from kiezwerk.agencies.rules import assigned_neighbourhood_ids, role_in
 from kiezwerk.core.public_forms import HONEYPOT, HoneypotForm
+from kiezwerk.needs.consents import TEXT as DEMAND_TEXT
 from kiezwerk.needs.enums import DemandStatus, NeedStatus, RequesterKind
 from kiezwerk.needs.models import Need, NeedCategory
 from kiezwerk.needs.services import EDITABLE_FIELDS, merge_candidates
@@ -159,7 +160,7 @@ class DemandForm(HoneypotForm):
     )
     postcode = forms.RegexField(
         label=_("Postcode"),
-        regex=r"^\d{5}$",
+        regex=r"^[0-9]{5}$",  # not \d: that takes the digits of every script
         required=False,
         error_messages={"invalid": _("Please enter a postcode with five digits.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
@@ -198,12 +199,7 @@ class DemandForm(HoneypotForm):
         help_text=_("Please give an e-mail address or a phone number, so that we can answer."),
     )
     consent = forms.BooleanField(
-        label=_(
-            "I agree that my request and contact details are stored so that the agencies and "
-            "the city's department for the neighbourhood economy can answer me and plan where "
-            "a new agency is needed. They are passed on only to the agency that takes up my "
-            "neighbourhood. I can withdraw my consent at any time."
-        ),
+        label=DEMAND_TEXT,
         error_messages={"required": _("Please agree, so that we may store your request.")},
     )
 
