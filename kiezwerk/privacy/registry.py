@@ -9,91 +9,77 @@ can be found by name or e-mail: `identifies`); `fields` are the personal fields;
 names every other field, so that a new field must be classified by someone.
 """
 
-from dataclasses import dataclass, field
-
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kiezwerk.privacy.registry_entries import OURS
+from kiezwerk.privacy.registry_third_party import THIRD_PARTY
+from kiezwerk.privacy.registry_types import (
+    RETENTION_SENTENCES,
+    Basis,
+    Category,
+    Entry,
+    Personal,
+    Purpose,
+    Retention,
+    Subject,
+)
 
-class Category(models.TextChoices):
-    IDENTITY = "identity", _("identification data (name)")
-    CONTACT = "contact", _("contact data (e-mail, phone)")
-    ACCOUNT = "account", _("user account and log-in data")
-    COUNSELLING = "counselling", _("counselling and case data")
-    EMPLOYMENT = "employment", _("employment and labour-market data")
-    SPECIAL = "special", _("special categories (Art. 9 GDPR): health, origin")
-    PARTICIPATION = "participation", _("participation in events")
-    REQUEST = "request", _("requests and messages from the public")
-    USAGE = "usage", _("usage and log data")
+__all__ = [
+    "OUR_APPS",
+    "PERSONS",
+    "REGISTRY",
+    "RETENTION_SENTENCES",
+    "Basis",
+    "Category",
+    "Entry",
+    "Personal",
+    "Purpose",
+    "Retention",
+    "Subject",
+    "check",
+    "entry",
+    "export_fields",
+    "identifying_fields",
+    "model_field_names",
+    "person_labels",
+    "retention_of",
+    "retention_sentence",
+    "rights_text",
+]
 
-
-class Basis(models.TextChoices):
-    CONSENT = "consent", _("consent, Art. 6(1)(a) GDPR")
-    CONTRACT = "contract", _("contract or pre-contractual steps, Art. 6(1)(b) GDPR")
-    LEGAL = "legal", _("legal obligation, Art. 6(1)(c) GDPR (funding law)")
-    PUBLIC_TASK = "public_task", _("task in the public interest, Art. 6(1)(e) GDPR")
-    LEGITIMATE = "legitimate", _("legitimate interest, Art. 6(1)(f) GDPR")
-    SPECIAL_CONSENT = "special_consent", _("explicit consent, Art. 9(2)(a) GDPR")
-
-
-class Retention(models.TextChoices):
-    """How long a record is kept; `privacy.retention` computes the day for each record."""
-
-    COUNSELLING = "counselling", _("3 years after the end of counselling")
-    FUNDING = (
+# The apps whose every model the registry must classify (tests/privacy/test_registry.py).
+OUR_APPS = frozenset(
+    {
+        "core",
+        "accounts",
+        "agencies",
+        "needs",
+        "initiatives",
+        "network",
+        "forums",
+        "economy",
+        "jobs",
+        "appointments",
         "funding",
-        _("until 5 years after 31 December of the year of the funder's last payment"),
-    )
-    ACCOUNT = "account", _("while the account is active, then 1 year")
-    REQUEST = "request", _("1 year after the request was handled")
-    EVENT = "event", _("2 years after the event")
-    PARTNER = "partner", _("while the partner is in the network, then 1 year")
-    LOG = "log", _("3 years (activity log)")
+        "reporting",
+        "portal",
+        "privacy",
+    }
+)
 
-
-class Purpose(models.TextChoices):
-    COUNSELLING = "counselling", _("founding counselling of initiatives")
-    FUNDING_EVIDENCE = "funding_evidence", _("evidence for funders (ESF+, ERDF, the city)")
-    ACCOUNTS = "accounts", _("log-in and rights in Kiezwerk")
-    PORTAL = "portal", _("public pages of the agency")
-    EVENTS = "events", _("local forums and events")
-    APPOINTMENTS = "appointments", _("appointments for consultations")
-    DEMAND = "demand", _("planning the rollout to new neighbourhoods")
-    ACCESSIBILITY = "accessibility", _("answering accessibility feedback")
-    NETWORK = "network", _("the partner network")
-    SECURITY = "security", _("security and traceability of changes")
-
-
-@dataclass(frozen=True)
-class Personal:
-    """A field that holds personal data."""
-
-    category: str
-    purpose: str
-    basis: str
-    retention: str
-    export: bool = True  # shown in the access export (Art. 15)
-    identifies: bool = False  # a person can be found by it (name, e-mail)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One model: its personal fields and every other field, named."""
-
-    fields: dict[str, Personal]
-    not_personal: tuple[str, ...] = ()
-    person: bool = False  # each row is about one person
-    source: str = ""  # where the data comes from (Art. 14(2)(f)), for the access export
-    recipients: tuple[str, ...] = field(default_factory=tuple)  # who receives it (Art. 15(1)(c))
-
-
-C, P, B, R = Category, Purpose, Basis, Retention
+C, P, B, R, S = Category, Purpose, Basis, Retention, Subject
 _TIMES = ("created_at", "updated_at")
 _PERSONAL_RECORD = ("restricted_at", "anonymised_at")
 
-REGISTRY: dict[str, Entry] = {
+# The models whose rows are each about one person: found by name or e-mail (privacy.subjects),
+# erased or anonymised (privacy.erasure). Links to the staff who handled such a record are
+# named in `not_personal` here (see registry_entries).
+PERSONS: dict[str, Entry] = {
     "accounts.User": Entry(
         person=True,
+        subjects=(S.STAFF,),
         source=_("from the person or the agency's management when the account was created"),
         fields={
             "email": Personal(C.CONTACT, P.ACCOUNTS, B.CONTRACT, R.ACCOUNT, identifies=True),
@@ -114,6 +100,7 @@ REGISTRY: dict[str, Entry] = {
     ),
     "initiatives.ContactPerson": Entry(
         person=True,
+        subjects=(S.FOUNDERS,),
         source=_("from the person, in counselling"),
         fields={
             "name": Personal(C.IDENTITY, P.COUNSELLING, B.CONSENT, R.COUNSELLING, identifies=True),
@@ -135,6 +122,7 @@ REGISTRY: dict[str, Entry] = {
     ),
     "forums.Attendee": Entry(
         person=True,
+        subjects=(S.ATTENDEES,),
         source=_("from the person, when registering for a forum or event"),
         fields={
             "name": Personal(C.IDENTITY, P.EVENTS, B.CONSENT, R.EVENT, identifies=True),
@@ -155,6 +143,8 @@ REGISTRY: dict[str, Entry] = {
     ),
     "jobs.Holder": Entry(
         person=True,
+        pseudonymised=True,
+        subjects=(S.JOB_HOLDERS,),
         source=_("from the enterprise that employs the person (ESF participant data)"),
         recipients=(_("the funder, as aggregate figures only"),),
         fields={
@@ -177,6 +167,7 @@ REGISTRY: dict[str, Entry] = {
     ),
     "needs.DemandRequest": Entry(
         person=True,
+        subjects=(S.RESIDENTS,),
         source=_("from the person, through the public form"),
         recipients=(_("the city department that plans the rollout"),),
         fields={
@@ -207,6 +198,7 @@ REGISTRY: dict[str, Entry] = {
     ),
     "appointments.AppointmentRequest": Entry(
         person=True,
+        subjects=(S.RESIDENTS,),
         source=_("from the person, through the public appointment form"),
         fields={
             "name": Personal(C.IDENTITY, P.APPOINTMENTS, B.CONSENT, R.REQUEST, identifies=True),
@@ -237,12 +229,15 @@ REGISTRY: dict[str, Entry] = {
     ),
     "portal.AccessibilityFeedback": Entry(
         person=True,
+        subjects=(S.RESIDENTS,),
         source=_("from the person, through the accessibility feedback form"),
         fields={
             "name": Personal(C.IDENTITY, P.ACCESSIBILITY, B.CONSENT, R.REQUEST, identifies=True),
             "email": Personal(C.CONTACT, P.ACCESSIBILITY, B.CONSENT, R.REQUEST, identifies=True),
             "message": Personal(C.REQUEST, P.ACCESSIBILITY, B.CONSENT, R.REQUEST),
             "consent_at": Personal(C.REQUEST, P.ACCESSIBILITY, B.LEGAL, R.REQUEST),
+            # How the feedback was answered: part of the person's request.
+            "answer_note": Personal(C.REQUEST, P.ACCESSIBILITY, B.LEGAL, R.REQUEST),
         },
         not_personal=(
             "id",
@@ -252,8 +247,129 @@ REGISTRY: dict[str, Entry] = {
             "page_address",
             "answered_at",
             "answered_by",
-            "answer_note",
             *_PERSONAL_RECORD,
         ),
     ),
 }
+
+REGISTRY: dict[str, Entry] = {**PERSONS, **OURS, **THIRD_PARTY}
+
+
+def entry(label: str) -> Entry:
+    """The entry of a model by its label ("initiatives.ContactPerson"); KeyError if none."""
+    return REGISTRY[label]
+
+
+def person_labels() -> list[str]:
+    """The models whose rows are each about one person, in the registry's order."""
+    return [label for label, item in REGISTRY.items() if item.person]
+
+
+def identifying_fields(label: str) -> list[str]:
+    """The fields a person is found by (name, e-mail); none for a pseudonymised model."""
+    return [name for name, item in REGISTRY[label].fields.items() if item.identifies]
+
+
+def export_fields(label: str) -> list[str]:
+    """The personal fields shown in an access export, in the model's field order."""
+    fields = REGISTRY[label].fields
+    return [
+        name
+        for name in model_field_names(apps.get_model(label))
+        if name in fields and fields[name].export
+    ]
+
+
+def retention_of(label: str) -> set[str]:
+    """The retention classes of a model's personal fields."""
+    return {item.retention for item in REGISTRY[label].fields.values()}
+
+
+def model_field_names(model: type[models.Model]) -> list[str]:
+    """Every field that stores something: columns (with `id`) and many-to-many relations."""
+    meta = model._meta
+    return [field.name for field in (*meta.concrete_fields, *meta.many_to_many)]
+
+
+def check(label: str, item: Entry, field_names: list[str]) -> list[str]:
+    """What is wrong with an entry against its model's fields: unclassified, classified twice,
+    or named but gone (stale), and values that are not valid choices."""
+    personal, other = set(item.fields), set(item.not_personal)
+    problems = [
+        f"{label}.{name}: not classified"
+        for name in field_names
+        if name not in personal and name not in other
+    ]
+    problems += [f"{label}.{name}: both personal and not" for name in sorted(personal & other)]
+    problems += [
+        f"{label}.{name}: no such field" for name in sorted((personal | other) - set(field_names))
+    ]
+    return problems + _invalid_values(label, item)
+
+
+def _invalid_values(label: str, item: Entry) -> list[str]:
+    problems = [f"{label}: unknown subject {value!r}" for value in item.subjects if value not in S]
+    for name, field in item.fields.items():
+        for choices, value in (
+            (C, field.category),
+            (P, field.purpose),
+            (B, field.basis),
+            (R, field.retention),
+            *((S, subject) for subject in item.subjects_of(name)),
+        ):
+            if value not in choices.values:
+                problems.append(f"{label}.{name}: {value!r} is not a {choices.__name__}")
+        if not item.subjects_of(name):
+            problems.append(f"{label}.{name}: no category of data subjects")
+    return problems
+
+
+RIGHTS = (
+    _(
+        "Access (Art. 15 GDPR): you may ask what data we hold about you, why, where it comes "
+        "from, who receives it and how long we keep it, and receive a copy."
+    ),
+    _("Rectification (Art. 16 GDPR): you may have incorrect or incomplete data corrected."),
+    _(
+        "Erasure (Art. 17 GDPR): you may have your data erased when it is no longer needed, you "
+        "withdraw your consent or it was processed unlawfully, unless the law (such as funding "
+        "law) requires us to keep it."
+    ),
+    _(
+        "Restriction (Art. 18 GDPR): you may have the processing restricted, for example while "
+        "the correctness of your data is checked; the data is then kept but not used."
+    ),
+    _(
+        "Notification (Art. 19 GDPR): we tell everyone who received your data about a "
+        "rectification, erasure or restriction, and on request tell you who they are."
+    ),
+    _(
+        "Data portability (Art. 20 GDPR): you may receive the data you gave us, on the basis "
+        "of your consent or a contract, in a structured, common, machine-readable format."
+    ),
+    _(
+        "Objection (Art. 21 GDPR): you may object at any time to processing based on a task "
+        "in the public interest or a legitimate interest, for reasons arising from your "
+        "particular situation."
+    ),
+    _(
+        "Withdrawing consent (Art. 7(3) GDPR): you may withdraw a consent at any time, as "
+        "easily as you gave it; this does not affect what was done before."
+    ),
+    _(
+        "Complaint (Art. 77 GDPR): you may complain to a supervisory authority, in Berlin the "
+        "Berliner Beauftragte für Datenschutz und Informationsfreiheit, Alt-Moabit 59–61, "
+        "10555 Berlin, mailbox@datenschutz-berlin.de."
+    ),
+)
+
+
+def rights_text() -> list[str]:
+    """The data subject's rights (Art. 15–21, 7(3) and 77 GDPR), one paragraph each, in the
+    active language."""
+    return [str(right) for right in RIGHTS]
+
+
+def retention_sentence(retention: str) -> str:
+    """The retention class as a sentence, in the active language."""
+    return str(RETENTION_SENTENCES[Retention(retention)])
