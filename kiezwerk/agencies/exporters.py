@@ -7,7 +7,8 @@ from kiezwerk.core.exporters import Exporter
 
 
 class TeamExporter(Exporter):
-    """The agency's active members with role and neighbourhood teams."""
+    """The agency's active members with role and neighbourhood teams; members whose processing
+    is restricted (Art. 18 GDPR) are left out."""
 
     filename = "team"
     columns = [
@@ -24,7 +25,7 @@ class TeamExporter(Exporter):
     def rows(self) -> Iterator[dict]:
         memberships = (
             Membership.objects.active()
-            .filter(agency=self.agency)
+            .filter(agency=self.agency, user__restricted_at__isnull=True)
             .select_related("user")
             .prefetch_related("neighbourhoods")
             .order_by("role", "user__name")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from kiezwerk.accounts.enums import Role
 from kiezwerk.agencies.models import Agency, Neighbourhood
 from kiezwerk.agencies.rules import role_in
+from kiezwerk.appointments import consents
 from kiezwerk.appointments.models import AppointmentRequest, ConsultationSlot, SlotException
 from kiezwerk.appointments.queries import Opening
 from kiezwerk.core.public_forms import HoneypotForm
@@ -26,11 +27,7 @@ CALLBACK = "callback"
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TAKEN = _("This time has just been taken. Please choose another time or ask us to call you back.")
-CONSENT = _(
-    "I agree that the agency stores my details to answer my request and to advise me. Only "
-    "the agency's team sees them. I can withdraw my consent at any time; then the agency "
-    "deletes them, unless the law requires keeping them."
-)
+CONSENT = consents.TEXT
 
 
 def opening_label(opening: Opening) -> str:

@@ -11,10 +11,13 @@ from django_tasks import default_task_backend
 
 from kiezwerk.agencies.models import Agency, Neighbourhood
 from kiezwerk.appointments import mail
+from kiezwerk.appointments.consents import REQUEST
 from kiezwerk.appointments.enums import Status
 from kiezwerk.appointments.models import AppointmentRequest, ConsultationSlot, SlotException
 from kiezwerk.appointments.queries import Opening
 from kiezwerk.core.activity import log_action
+from kiezwerk.core.consent import record_consent
+from kiezwerk.core.models import Consent
 from kiezwerk.initiatives import services as cases
 from kiezwerk.initiatives.models import Initiative
 
@@ -85,6 +88,9 @@ def request_appointment(
                 email=email,
                 description=description,
                 consent_at=timezone.now(),
+            )
+            record_consent(
+                request, REQUEST, channel=Consent.Channel.ONLINE, given_at=request.consent_at
             )
             when = opening.starts_at.isoformat() if opening else "callback"
             log_action(None, "appointments.requested", request, {"time": when})

@@ -20,11 +20,22 @@ from kiezwerk.core.models import Consent
 
 @dataclass(frozen=True)
 class Purpose:
+    """What a person agrees to. `on_withdraw(record, actor)` stops the processing that depends
+    on it; `person(record)` names the person on the consents page, `url(record, slug)` links the
+    record's page (None: no page), `related` are the record's relations those two read, and
+    `owner` the record's field that points at the person's own user account (their founder area
+    lists these consents)."""
+
     key: str
     label: Promise | str
     text: Promise | str  # the wording the person agreed to
     text_version: str
+    model: str = ""  # label of the record's model, e.g. "initiatives.ContactPerson"
     on_withdraw: Callable[[models.Model, Any], None] | None = None
+    person: Callable[[models.Model], str] = str
+    url: Callable[[models.Model, str], str | None] | None = None
+    related: tuple[str, ...] = ()
+    owner: str = ""
 
 
 _PURPOSES: dict[str, Purpose] = {}
@@ -46,6 +57,19 @@ def purpose(key: str) -> Purpose:
 def purpose_label(key: str) -> str:
     found = _PURPOSES.get(key)
     return str(found.label) if found else key
+
+
+def in_force(record: models.Model, key: str) -> bool:
+    return Consent.objects.for_record(record).in_force().filter(purpose=key).exists()
+
+
+def withdraw_all(record: models.Model, key: str, *, by: Any, channel: str) -> int:
+    """Withdraw every consent to `key` in force for `record` (e.g. a member unlisted by
+    management on their request). Returns how many."""
+    found = list(Consent.objects.for_record(record).in_force().filter(purpose=key))
+    for consent in found:
+        withdraw_consent(consent, by=by, channel=channel)
+    return len(found)
 
 
 def record_consent(

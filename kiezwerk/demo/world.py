@@ -17,6 +17,7 @@ from kiezwerk.agencies.enums import NeighbourhoodKind
 from kiezwerk.agencies.models import Agency, District, Membership, Neighbourhood, TeamAssignment
 from kiezwerk.core.activity import log_action
 from kiezwerk.demo.appointments import load_appointments
+from kiezwerk.demo.consents import load_consents
 from kiezwerk.demo.demand import load_demand
 from kiezwerk.demo.directory import load_directory
 from kiezwerk.demo.economy import load_economy
@@ -33,7 +34,7 @@ from kiezwerk.funding.models import CoFinancing, Grant, Programme
 from kiezwerk.network.enums import PartnerKind
 from kiezwerk.network.models import Partner
 
-DEMO_PASSWORD = "kiezwerk-demo"
+DEMO_PASSWORD = "kiezwerk-demo"  # noqa: S105 - the documented demo login  # nosec B105
 
 AGENCIES = {
     "best": {
@@ -253,6 +254,7 @@ def load_world() -> bool:
     created |= load_portal(agencies)
     created |= load_demand(agencies)
     created |= load_appointments(agencies)
+    created |= load_consents()
     return Agency.objects.count() > before or created
 
 

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Agency, Neighbourhood
+from kiezwerk.core.consent_forms import channel_field
 from kiezwerk.forums.enums import AttendeeGroup
 from kiezwerk.forums.models import Forum
 from kiezwerk.initiatives.models import Initiative
@@ -124,6 +125,7 @@ class AttendeeForm(forms.Form):
         help_text=_("Required for a person without an organisation."),
     )
     consent_given = forms.BooleanField(label=_("agreed to be recorded"), required=False)
+    channel = channel_field()
 
     def __init__(self, *args, forum: Forum, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 
 from kiezwerk.agencies.models import Agency, Neighbourhood
 from kiezwerk.core.activity import log_action
+from kiezwerk.core.consent import record_consent
+from kiezwerk.core.models import Consent
+from kiezwerk.forums.consents import NAMED
 from kiezwerk.forums.enums import AttendeeGroup
 from kiezwerk.forums.models import (
     Attendee,
@@ -118,9 +121,10 @@ def add_attendee(
     name: str = "",
     email: str = "",
     consent_given: bool = False,
+    channel: str = Consent.Channel.IN_PERSON,
 ) -> Attendee:
     """Register an organisation or a person at the forum. A person is recorded by name (and
-    e-mail) only when they agreed to it."""
+    e-mail) only when they agreed to it; the consent is recorded with its channel."""
     name, email = name.strip(), email.strip()
     errors = _attendee_errors(forum, partner, initiative, name, email, consent_given)
     group = group or _group_of(partner, initiative)
@@ -139,6 +143,8 @@ def add_attendee(
         consent_given=bool(name) and consent_given,
         recorded_by=actor,
     )
+    if attendee.consent_given:
+        record_consent(attendee, NAMED, channel=channel, recorded_by=actor)
     log_action(
         actor,
         "forums.attendee_added",

@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 
 from kiezwerk.agencies.models import Agency, Neighbourhood
 from kiezwerk.core.activity import log_action
+from kiezwerk.core.consent import record_consent
+from kiezwerk.core.models import Consent
+from kiezwerk.initiatives.consents import CONTACT
 from kiezwerk.initiatives.enums import STAGES_NEEDING_A_REASON, Stage
 from kiezwerk.initiatives.models import (
     Consultation,
@@ -65,8 +68,11 @@ def add_contact(
     phone: str = "",
     email: str = "",
     consent: bool = False,
+    channel: str = Consent.Channel.IN_PERSON,
     log: bool = True,
 ) -> ContactPerson:
+    """A contact person; their phone and e-mail only with their consent, which is recorded
+    with the channel they gave it by (`consents.CONTACT`)."""
     contact = ContactPerson.objects.create(
         agency_id=initiative.agency_id,
         initiative=initiative,
@@ -77,6 +83,8 @@ def add_contact(
         consent_given_at=timezone.now() if consent else None,
         consent_recorded_by=actor if consent else None,
     )
+    if consent:
+        record_consent(contact, CONTACT, channel=channel, recorded_by=actor)
     if log:
         log_action(actor, "initiatives.contact_added", initiative, {"contact": name})
     return contact

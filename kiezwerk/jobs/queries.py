@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Max, Min, Q, Sum
+from django.db.models import Case, Count, F, Max, Min, Q, Sum, When
 
 from kiezwerk.economy.models import MonthFigures
 from kiezwerk.economy.queries import Scope
@@ -26,10 +26,12 @@ HUNDRED = Decimal("100")
 NET_JOBS = Decimal("0.01")
 NET_FTE = Decimal("0.001")
 # The breakdowns of the jobs figures: name -> the column grouped by.
+# A holder whose processing is restricted (Art. 18 GDPR) counts like one without data.
+UNRESTRICTED = Q(holder__restricted_at__isnull=True)
 DIMENSIONS = {
-    "neighbourhood": "neighbourhood__name",
-    "contract_type": "contract_type",
-    "prior_status": "holder__prior_status",
+    "neighbourhood": F("neighbourhood__name"),
+    "contract_type": F("contract_type"),
+    "prior_status": Case(When(UNRESTRICTED, then=F("holder__prior_status"))),
 }
 
 
@@ -124,16 +126,16 @@ def jobs_by_year(scope: Scope, years: list[int]) -> list[JobFigures]:
 def jobs_by(scope: Scope, dimension: str, year: int) -> list[JobFigures]:
     """The scope's jobs in `year` per group of `dimension` (a key of DIMENSIONS), groups with
     jobs in the year only, largest first: one query. Positions without holder data fall in
-    the group None."""
-    column = DIMENSIONS[dimension]
+    the group None, and so do those whose holder's processing is restricted."""
     rows = (
         _positions(scope)
         .filter(_active(year))
-        .values(column)
+        .annotate(group=DIMENSIONS[dimension])
+        .values("group")
         .annotate(**_aggregates(year))
         .order_by()
     )
-    found = [_figures(row, year, row[column]) for row in rows]
+    found = [_figures(row, year, row["group"]) for row in rows]
     return sorted(found, key=lambda f: (-f.total, str(f.key)))
 
 
@@ -164,7 +166,7 @@ class AdditionalityInputs:
 
 def additionality_inputs(agency_id: int, year: int) -> AdditionalityInputs:
     """One query over the agency's positions created in `year`."""
-    known = Q(holder__residence__in=[Residence.INSIDE, Residence.OUTSIDE])
+    known = Q(holder__residence__in=[Residence.INSIDE, Residence.OUTSIDE]) & UNRESTRICTED
     row = (
         _positions(Scope(agency_id))
         .filter(_created(year))
@@ -173,7 +175,7 @@ def additionality_inputs(agency_id: int, year: int) -> AdditionalityInputs:
             fte=Sum("fte", default=ZERO),
             claimed=Count("pk", filter=Q(additional=True)),
             known=Count("pk", filter=known),
-            outside=Count("pk", filter=Q(holder__residence=Residence.OUTSIDE)),
+            outside=Count("pk", filter=Q(holder__residence=Residence.OUTSIDE) & UNRESTRICTED),
         )
     )
     return AdditionalityInputs(

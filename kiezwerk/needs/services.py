@@ -6,6 +6,7 @@ this app never imports; merging finds them through the model's reverse relations
 
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, F, OuterRef
@@ -14,6 +15,9 @@ from django.utils.translation import gettext as _
 
 from kiezwerk.agencies.models import Agency, Neighbourhood
 from kiezwerk.core.activity import log_action
+from kiezwerk.core.consent import record_consent
+from kiezwerk.core.models import Consent
+from kiezwerk.needs.consents import DEMAND
 from kiezwerk.needs.enums import (
     CLOSED_STATUSES,
     PUBLIC_STATUSES,
@@ -327,6 +331,7 @@ def receive_demand(**fields: Any) -> DemandRequest:
     )
     demand.full_clean()
     demand.save()
+    record_consent(demand, DEMAND, channel=Consent.Channel.ONLINE, given_at=now)
     # No contact details in the log: it outlives the request's retention.
     log_action(
         None,
@@ -388,4 +393,9 @@ def hand_over_demand(neighbourhood: Neighbourhood, *, actor) -> int:
             demand,
             {"neighbourhood": neighbourhood.name, "agency": str(neighbourhood.agency)},
         )
+    # The consents go with the requests: the agency now answers for them.
+    Consent.objects.filter(
+        content_type=ContentType.objects.get_for_model(DemandRequest),
+        object_id__in=[str(demand.pk) for demand in waiting],
+    ).update(agency_id=neighbourhood.agency_id)
     return len(waiting)

@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kiezwerk.agencies.models import Membership
+from kiezwerk.core.consent_forms import channel_field
 from kiezwerk.core.public_forms import HONEYPOT, HoneypotModelForm
+from kiezwerk.portal.consents import FEEDBACK_TEXT
 from kiezwerk.portal.models import AccessibilityFeedback, PortalPage
 
 
@@ -11,10 +13,7 @@ class AccessibilityFeedbackForm(HoneypotModelForm):
     answer, consent always (the message itself may say who they are)."""
 
     consent = forms.BooleanField(
-        label=_(
-            "I agree that the agency stores my message and, if I give them, my name and e-mail "
-            "address, to answer me. I can withdraw this at any time."
-        ),
+        label=FEEDBACK_TEXT,
         error_messages={"required": _("Please agree so that we may store your message.")},
     )
 
@@ -62,9 +61,11 @@ class FeedbackAnswerForm(forms.Form):
 class ListingForm(forms.ModelForm):
     """Management lists a team member on the public page only with a note of their consent."""
 
+    channel = channel_field(_("How the person agreed or withdrew"))
+
     class Meta:
         model = Membership
-        fields = ["listed_publicly", "listing_consent"]
+        fields = ["listed_publicly", "listing_consent", "channel"]
 
     def clean(self) -> dict:
         data = super().clean()

@@ -8,6 +8,9 @@ from django.utils.translation import gettext as _
 
 from kiezwerk.agencies.models import Agency, Membership
 from kiezwerk.core.activity import changed_fields, log_action
+from kiezwerk.core.consent import record_consent, withdraw_all
+from kiezwerk.core.models import Consent
+from kiezwerk.portal.consents import FEEDBACK, LISTING
 from kiezwerk.portal.models import AccessibilityFeedback, PortalPage
 
 
@@ -46,6 +49,7 @@ def receive_feedback(agency: Agency, *, form) -> AccessibilityFeedback:
     feedback.agency = agency
     feedback.consent_at = timezone.now()
     feedback.save()
+    record_consent(feedback, FEEDBACK, channel=Consent.Channel.ONLINE, given_at=feedback.consent_at)
     log_action(None, "portal.feedback_received", feedback)
     if agency.email:
         transaction.on_commit(lambda: _mail_feedback(feedback))
@@ -79,7 +83,13 @@ def answer_feedback(feedback: AccessibilityFeedback, *, note: str, user) -> None
 
 
 @transaction.atomic
-def change_listing(membership: Membership, *, form, user) -> None:
-    """Save the public listing of a team member (by management or by the member)."""
+def change_listing(membership: Membership, *, form, user, channel: str) -> None:
+    """Save the public listing of a team member (by management or by the member). Listing
+    records the person's consent, unlisting withdraws it, by `channel`."""
     form.save()
+    if "listed_publicly" in form.changed_data:
+        if membership.listed_publicly:
+            record_consent(membership, LISTING, channel=channel, recorded_by=user)
+        else:
+            withdraw_all(membership, LISTING, by=user, channel=channel)
     log_action(user, "portal.listing_changed", membership, changed_fields(form))

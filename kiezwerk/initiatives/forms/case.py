@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from kiezwerk.accounts.enums import Role
 from kiezwerk.accounts.models import User
 from kiezwerk.agencies.models import Agency, Neighbourhood
+from kiezwerk.core.consent_forms import channel_field
+from kiezwerk.initiatives.consents import TEXT as CONTACT_TEXT
 from kiezwerk.initiatives.enums import Stage
 from kiezwerk.initiatives.models import Consultation, Initiative, Milestone
 from kiezwerk.needs.models import Need
@@ -49,10 +51,8 @@ class InitiativeOpenForm(forms.Form):
     contact_name = forms.CharField(label=_("Contact person"), max_length=150, required=False)
     contact_phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     contact_email = forms.EmailField(label=_("E-mail"), required=False)
-    consent = forms.BooleanField(
-        label=_("The contact person agrees that the agency stores these contact details."),
-        required=False,
-    )
+    consent = forms.BooleanField(label=CONTACT_TEXT, required=False)
+    channel = channel_field()
     needs = forms.ModelMultipleChoiceField(
         queryset=Need.objects.none(),
         label=_("Needs it addresses"),
@@ -88,6 +88,7 @@ class InitiativeOpenForm(forms.Form):
             "phone": data["contact_phone"],
             "email": data["contact_email"],
             "consent": data["consent"],
+            "channel": data["channel"],
         }
 
 
@@ -216,8 +217,9 @@ class ContactForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     consent = forms.BooleanField(
-        label=_("The contact person agrees that the agency stores these contact details."),
+        label=CONTACT_TEXT,
         error_messages={
             "required": _("Contact details may only be stored with the person's consent.")
         },
     )
+    channel = channel_field()

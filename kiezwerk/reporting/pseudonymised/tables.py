@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import Case, F, Q, When
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -222,9 +223,31 @@ def _revenues(agency_id: int, span: Span):
     return Revenue.objects.filter(span.years(), agency_id=agency_id).order_by("year", "month", "pk")
 
 
+HOLDER_FIELDS = (
+    "age_band",
+    "gender",
+    "prior_status",
+    "residence",
+    "disability",
+    "migrant_background",
+    "homeless",
+    "jobless_household",
+    "single_parent",
+    "low_education",
+)
+
+
 def _positions(agency_id: int, span: Span):
+    """The positions; the cells about a holder whose processing is restricted (Art. 18 GDPR)
+    stay empty, as for a position without holder data, while the position itself counts."""
     running = span.running("start_date", "end_date")
-    return Position.objects.filter(running, agency_id=agency_id).order_by("start_date", "pk")
+    unrestricted = Q(holder__restricted_at__isnull=True)
+    holder = {
+        f"holder_{name}": Case(When(unrestricted, then=F(f"holder__{name}")))
+        for name in HOLDER_FIELDS
+    }
+    found = Position.objects.filter(running, agency_id=agency_id).annotate(**holder)
+    return found.order_by("start_date", "pk")
 
 
 def _referrals(agency_id: int, span: Span):
@@ -240,12 +263,12 @@ def _deliveries(agency_id: int, span: Span):
 
 
 HOLDER = (
-    _code("age_band", "holder__age_band", AgeBand, _("holder: age band")),
-    _code("gender", "holder__gender", Gender, _("holder: gender")),
-    _code("status_before", "holder__prior_status", PriorStatus, _("holder: status before")),
-    _code("residence", "holder__residence", Residence, _("holder: lives in the neighbourhood")),
+    _code("age_band", "holder_age_band", AgeBand, _("holder: age band")),
+    _code("gender", "holder_gender", Gender, _("holder: gender")),
+    _code("status_before", "holder_prior_status", PriorStatus, _("holder: status before")),
+    _code("residence", "holder_residence", Residence, _("holder: lives in the neighbourhood")),
     *(
-        Column(name, f"holder__{name}", YES_NO, meaning)
+        Column(name, f"holder_{name}", YES_NO, meaning)
         for name, meaning in (
             ("disability", _("holder: with a disability")),
             ("migrant_background", _("holder: migrant, foreign background or minority")),
