@@ -7,7 +7,16 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Consultation hours and appointments")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from kiezwerk.appointments import consents
+        from kiezwerk.appointments.models import AppointmentRequest
         from kiezwerk.core.activity import register_verbs
+        from kiezwerk.core.consent import register_purposes
+
+        auditlog.register(
+            AppointmentRequest, exclude_fields=["created_at", "updated_at", "version"]
+        )
 
         register_verbs(
             {
@@ -22,3 +31,4 @@ class AppointmentsConfig(AppConfig):
                 "appointments.reminder_sent": _("appointment reminder sent"),
             }
         )
+        register_purposes(*consents.PURPOSES)

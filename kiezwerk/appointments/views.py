@@ -18,6 +18,7 @@ from kiezwerk.appointments import queries, services
 from kiezwerk.appointments.enums import ANSWERABLE
 from kiezwerk.appointments.forms import AnswerForm, IntakeForm, SlotExceptionForm, SlotForm
 from kiezwerk.appointments.models import AppointmentRequest, ConsultationSlot
+from kiezwerk.core.reads import log_reads
 
 STALE = gettext_lazy(
     "Someone else has answered this request in the meantime. Please look at it again."
@@ -146,6 +147,7 @@ def request_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         status = _answer(request, found, form)
         if status == 302:
             return redirect("appointments:request", slug=found.agency.slug, pk=found.pk)
+    log_reads(request, [found])
     context = {
         "agency": found.agency,
         "appointment": found,

@@ -7,7 +7,14 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Local forums and events")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
         from kiezwerk.core.activity import register_verbs
+        from kiezwerk.core.consent import register_purposes
+        from kiezwerk.forums import consents
+        from kiezwerk.forums.models import Attendee
+
+        auditlog.register(Attendee, exclude_fields=["created_at", "updated_at"])
 
         register_verbs(
             {
@@ -18,3 +25,4 @@ class ForumsConfig(AppConfig):
                 "forums.outcomes_changed": _("outcomes changed"),
             }
         )
+        register_purposes(*consents.PURPOSES)

@@ -10,9 +10,12 @@ class InitiativesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from kiezwerk.core.activity import register_verbs
-        from kiezwerk.initiatives.models import ContactPerson
+        from kiezwerk.core.consent import register_purposes
+        from kiezwerk.initiatives import consents
+        from kiezwerk.initiatives.models import Consultation, ContactPerson
 
         auditlog.register(ContactPerson)
+        auditlog.register(Consultation, exclude_fields=["created_at", "updated_at"])
         register_verbs(
             {
                 "initiatives.opened": _("initiative opened"),
@@ -29,3 +32,4 @@ class InitiativesConfig(AppConfig):
                 "initiatives.contact_added": _("contact person added"),
             }
         )
+        register_purposes(*consents.PURPOSES)

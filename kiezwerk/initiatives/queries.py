@@ -139,6 +139,7 @@ class TimelineItem:
     title: str
     detail: str = ""
     actor: Any = None
+    record: Any = None  # the consultation whose notes the item shows (its read is logged)
 
 
 def _at_noon(day: dt.date) -> dt.datetime:
@@ -167,7 +168,7 @@ def timeline(initiative: Initiative, *, internal: bool, limit: int = 60) -> list
     if internal:
         items += [
             TimelineItem(
-                _at_noon(c.held_on), "consultation", c.get_topic_display(), c.notes, c.advisor
+                _at_noon(c.held_on), "consultation", c.get_topic_display(), c.notes, c.advisor, c
             )
             for c in Consultation.objects.filter(initiative=initiative)
             .select_related("advisor")

@@ -7,7 +7,12 @@ class JobsConfig(AppConfig):
     verbose_name = _("Jobs")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
         from kiezwerk.core.activity import register_verbs
+        from kiezwerk.jobs.models import Holder
+
+        auditlog.register(Holder, exclude_fields=["created_at", "updated_at"])
 
         register_verbs(
             {

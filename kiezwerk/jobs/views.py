@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kiezwerk.core.formats import count, number
+from kiezwerk.core.reads import log_reads
 from kiezwerk.economy.queries import Scope
 from kiezwerk.initiatives.models import Initiative
 from kiezwerk.initiatives.views.base import get_initiative_for
@@ -101,6 +102,7 @@ def positions(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     found = _positions_of(initiative).select_related("holder").order_by("start_date", "pk")
     today = timezone.localdate()
     rows = [PositionRow.of(position) for position in found]
+    log_reads(request, [row.holder for row in rows if row.holder is not None])
     scope = Scope.of_enterprise(initiative)
     years = year_range(scope)
     figures = jobs_by_year(scope, list(range(years[0], years[1] + 1))) if years else []
@@ -152,6 +154,8 @@ def position_edit(request: HttpRequest, slug: str, pk: int, position: int) -> Ht
         if _saved(request, form, holder_form, position=found):
             messages.success(request, _("Your changes to the position have been saved."))
             return _list_page(initiative)
+    if holder is not None:
+        log_reads(request, [holder])
     return _form_page(request, initiative, form, holder_form, found)
 
 

@@ -7,7 +7,16 @@ class NeedsConfig(AppConfig):
     verbose_name = _("Needs")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
         from kiezwerk.core.activity import register_verbs
+        from kiezwerk.core.consent import register_purposes
+        from kiezwerk.needs import consents
+        from kiezwerk.needs.models import DemandRequest
+
+        auditlog.register(
+            DemandRequest, exclude_fields=["created_at", "updated_at", "neighbourhood_key"]
+        )
 
         register_verbs(
             {
@@ -21,3 +30,4 @@ class NeedsConfig(AppConfig):
                 "needs.demand_handed_over": _("request from another neighbourhood handed over"),
             }
         )
+        register_purposes(*consents.PURPOSES)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kiezwerk.agencies.models import Agency
 from kiezwerk.agencies.views import get_agency_for
+from kiezwerk.core.reads import log_reads
 from kiezwerk.needs import queries, services
 from kiezwerk.needs.forms import DemandChangeForm, DemandFilterForm
 from kiezwerk.needs.models import DemandRequest
@@ -71,14 +72,29 @@ def _detail(request, found: DemandRequest, form: DemandChangeForm | None, status
     can_change = found.archived_at is None and user.has_perm("needs.change_demand", found)
     if form is None and can_change:
         form = DemandChangeForm(initial={"status": found.status, "notes": found.notes})
+    shows_contact = user.has_perm("needs.view_demand_contact", found)
+    if shows_contact:
+        log_reads(request, [found], agency_id=found.agency_id or _handling_agency_id(user, found))
     context = {
         "demand": found,
         "form": form if can_change else None,
-        "shows_contact": user.has_perm("needs.view_demand_contact", found),
+        "shows_contact": shows_contact,
         "manages": [a for a in _managed_agencies(user) if user.has_perm("needs.list_demand", a)],
         "reads_all": user.has_perm("needs.list_all_demand"),
     }
     return render(request, "needs/demand_detail.html", context, status=status)
+
+
+def _handling_agency_id(user, found: DemandRequest) -> int | None:
+    """For a request no agency has taken yet: the agency the manager reads it for (one that
+    serves a neighbourhood in its district); none for the city department."""
+    from kiezwerk.agencies.models import Neighbourhood
+    from kiezwerk.needs.rules import manager_agency_ids
+
+    serving = Neighbourhood.objects.active().filter(
+        agency_id__in=manager_agency_ids(user), district_id=found.district_id
+    )
+    return serving.order_by("agency_id").values_list("agency_id", flat=True).first()
 
 
 def _managed_agencies(user) -> list[Agency]:

@@ -7,8 +7,17 @@ class PortalConfig(AppConfig):
     verbose_name = _("Public portal")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
         from kiezwerk.core.activity import register_verbs
-        from kiezwerk.portal import rules  # noqa: F401  (registers the permissions)
+        from kiezwerk.core.consent import register_purposes
+        from kiezwerk.portal import (
+            consents,
+            rules,  # noqa: F401  (registers the permissions)
+        )
+        from kiezwerk.portal.models import AccessibilityFeedback
+
+        auditlog.register(AccessibilityFeedback, exclude_fields=["created_at", "updated_at"])
 
         register_verbs(
             {
@@ -18,3 +27,4 @@ class PortalConfig(AppConfig):
                 "portal.listing_changed": _("public team listing changed"),
             }
         )
+        register_purposes(*consents.PURPOSES)

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kiezwerk.accounts.enums import STAFF_ROLES
 from kiezwerk.agencies.models import Membership
 from kiezwerk.agencies.views import get_agency_for
+from kiezwerk.core.models import Consent
+from kiezwerk.core.reads import log_reads
 from kiezwerk.portal import queries
 from kiezwerk.portal.defaults import default_page
 from kiezwerk.portal.enums import PageKind
@@ -81,6 +83,7 @@ def feedback_list(request: HttpRequest, slug: str) -> HttpResponse:
             .order_by("-answered_at")[:50]
         ),
     }
+    log_reads(request, [*context["open"], *context["answered"]])
     return render(request, "portal/backoffice/feedback_list.html", context)
 
 
@@ -98,6 +101,7 @@ def feedback_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.success(request, _("The feedback is marked as answered."))
         return redirect("portal_admin:feedback", slug=agency.slug)
     status = 400 if form.errors else 200
+    log_reads(request, [feedback])
     context = {"agency": agency, "feedback": feedback, "form": form}
     return render(request, "portal/backoffice/feedback_answer.html", context, status=status)
 
@@ -125,7 +129,8 @@ def team_listing(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     form = ListingForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
-        change_listing(membership, form=form, user=request.user)
+        channel = form.cleaned_data["channel"]
+        change_listing(membership, form=form, user=request.user, channel=channel)
         messages.success(request, _("The public listing has been saved."))
         return redirect("portal_admin:team", slug=agency.slug)
     status = 400 if form.errors else 200
@@ -143,7 +148,7 @@ def my_listing(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     form = OwnListingForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
-        change_listing(membership, form=form, user=request.user)
+        change_listing(membership, form=form, user=request.user, channel=Consent.Channel.ONLINE)
         messages.success(request, _("Your choice has been saved."))
         return redirect("backoffice:agency", slug=agency.slug)
     context = {"agency": agency, "form": form}

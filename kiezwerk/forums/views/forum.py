@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kiezwerk.core.reads import log_reads
 from kiezwerk.forums import ics, queries, services
 from kiezwerk.forums.forms import AttendeeForm, ForumEditForm, OutcomesForm, RaiseNeedForm
 from kiezwerk.forums.models import Forum
@@ -29,6 +30,8 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     forum = get_forum_for(request, slug, pk, VIEW)
     user = request.user
     initiatives = list(forum.initiatives_sparked.order_by("name", "pk"))
+    attendees = list(forum.attendees.select_related("partner", "initiative"))
+    log_reads(request, [attendee for attendee in attendees if attendee.name])  # persons
     for initiative in initiatives:
         initiative.can_view = user.has_perm("initiatives.view_initiative", initiative)
     context = {
@@ -36,7 +39,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "forum": forum,
         "can_change": user.has_perm(CHANGE, forum),
         "attendance": queries.attendance(forum),
-        "attendees": forum.attendees.select_related("partner", "initiative"),
+        "attendees": attendees,
         "needs": forum.needs_raised.select_related("category").order_by("title", "pk"),
         "initiatives": initiatives,
         "partnerships": forum.partnerships_agreed.order_by("title", "pk"),

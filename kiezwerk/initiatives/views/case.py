@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kiezwerk.core.activity import changed_fields, log_action
 from kiezwerk.core.htmx import render_page_or_partial
+from kiezwerk.core.reads import log_reads
 from kiezwerk.initiatives import queries, services
 from kiezwerk.initiatives.documents import documents_for
 from kiezwerk.initiatives.forms.case import (
@@ -60,15 +61,24 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     }
     if internal:
         context |= _internal_context(initiative, can_change)
+        log_reads(request, _records_shown(context))
     return render(request, "initiatives/initiative_detail.html", context)
+
+
+def _records_shown(context: dict) -> list:
+    """The contact persons and the consultations whose notes the page shows (in the table
+    and in the timeline), each once."""
+    notes = [item.record for item in context["timeline"] if item.kind == "consultation"]
+    consultations = {c.pk: c for c in [*context["consultations"], *notes]}
+    return [*context["contacts"], *consultations.values()]
 
 
 def _internal_context(initiative: Initiative, can_change: bool) -> dict:
     return {
-        "contacts": initiative.contacts.active(),
-        "consultations": initiative.consultations.select_related("advisor").prefetch_related(
-            "needs_raised"
-        )[:20],
+        "contacts": list(initiative.contacts.active()),
+        "consultations": list(
+            initiative.consultations.select_related("advisor").prefetch_related("needs_raised")[:20]
+        ),
         **queries.assessments_of(initiative),
         "reassign_form": ReassignForm(
             agency=initiative.agency, initial={"advisor": initiative.advisor_id}
