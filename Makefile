@@ -34,6 +34,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint kiezwerk --lint
+	$(BIN)/bandit -c pyproject.toml -r kiezwerk -q
 
 format: install
 	$(BIN)/ruff check --fix .
