@@ -186,7 +186,11 @@ def _item(record: models.Model, hold: retention.Hold | None, today: dt.date) -> 
     if hold is not None and hold.active(today):
         return Item(ref, record, Action.KEEP, [], [], [], hold)
     changing = [name for name in anonymised_values(record, "-") if name != "is_active"]
-    kept = [name for name in personal_fields(record._meta.label) if name not in changing]
+    kept = [
+        name
+        for name in personal_fields(record._meta.label)
+        if name not in changing and not _is_empty(record, name)
+    ]
     if record._meta.label == USER:
         kept = [name for name in kept if name != "date_joined"] + ["date_joined"]
     removed = [str(text) for text in ACCOUNT_REMOVALS] if record._meta.label == USER else []
@@ -199,6 +203,14 @@ def _item(record: models.Model, hold: retention.Hold | None, today: dt.date) -> 
         removed,
         hold,
     )
+
+
+def _is_empty(record: models.Model, name: str) -> bool:
+    """The field holds nothing (there is nothing to keep or to remove)."""
+    model_field = record._meta.get_field(name)
+    if not model_field.concrete or model_field.many_to_many:
+        return False
+    return getattr(record, model_field.attname) in (None, "")
 
 
 def _user_pks(records: list[models.Model]) -> list[int]:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kiezwerk.agencies.models import Agency
 from kiezwerk.core.dates import one_month_after
@@ -35,7 +36,7 @@ class DataSubjectRequest(TimeStampedModel):
 
     class Status(models.TextChoices):
         OPEN = "open", _("open")
-        DONE = "done", _("answered")
+        DONE = "done", pgettext_lazy("data protection request", "answered")
         REFUSED = "refused", _("refused")
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")

@@ -238,7 +238,10 @@ def _holder_end(row: Row) -> dt.date | None:
 
 
 def _attendee_rows(rows: models.QuerySet) -> models.QuerySet:
-    return rows.values("pk", "agency_id", starts=F("forum__starts_at"), ends=F("forum__ends_at"))
+    """Named attendees only: an organisation's attendance row holds nothing personal."""
+    return rows.exclude(name="", email="").values(
+        "pk", "agency_id", starts=F("forum__starts_at"), ends=F("forum__ends_at")
+    )
 
 
 def _demand_rows(rows: models.QuerySet) -> models.QuerySet:

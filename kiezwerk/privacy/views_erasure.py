@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -72,11 +73,21 @@ def _execute(request: HttpRequest, found: DataSubjectRequest) -> HttpResponse:
     if not form.is_valid():
         return _preview(request, found, form, status=400)
     counts = erasure.execute(erasure.plan_for(found), by=request.user, request=found)
-    messages.success(
-        request,
-        _("%(anonymised)d records anonymised, %(kept)d kept under a legal hold and restricted.")
-        % counts,
+    anonymised = (
+        ngettext(
+            "One record anonymised.", "%(anonymised)d records anonymised.", counts["anonymised"]
+        )
+        % counts
     )
+    kept = (
+        ngettext(
+            "One record kept under a legal hold and restricted.",
+            "%(kept)d records kept under a legal hold and restricted.",
+            counts["kept"],
+        )
+        % counts
+    )
+    messages.success(request, f"{anonymised} {kept}" if counts["kept"] else anonymised)
     return _preview_page(found)
 
 
@@ -87,7 +98,13 @@ def restrict(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     records = subjects.load(found.agency, found.records)
     changed = erasure.restrict(records, by=request.user, request=found)
     messages.success(
-        request, _("Processing restricted for %(count)d records.") % {"count": changed}
+        request,
+        ngettext(
+            "Processing restricted for one record.",
+            "Processing restricted for %(count)d records.",
+            changed,
+        )
+        % {"count": changed},
     )
     return _preview_page(found)
 
@@ -98,7 +115,15 @@ def lift(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     found = _request_for(request, slug, pk)
     records = subjects.load(found.agency, found.records)
     changed = erasure.lift(records, by=request.user, request=found)
-    messages.success(request, _("Restriction lifted for %(count)d records.") % {"count": changed})
+    messages.success(
+        request,
+        ngettext(
+            "Restriction lifted for one record.",
+            "Restriction lifted for %(count)d records.",
+            changed,
+        )
+        % {"count": changed},
+    )
     return _preview_page(found)
 
 

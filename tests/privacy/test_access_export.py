@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kiezwerk.core.activity import log_action
-from kiezwerk.core.consent import Purpose, record_consent, register_purposes
+from kiezwerk.core.consent import purpose, record_consent
 from kiezwerk.core.models import ActivityLogEntry
 from kiezwerk.privacy import access, subjects
 from tests.conftest import client_for, count_queries, reauthenticate
@@ -145,16 +145,15 @@ def test_json_holds_audit_rows_with_reads(client, world, manager):
 
 
 def test_json_holds_the_consents(client, world):
-    register_purposes(Purpose("test_newsletter", "Rundbrief", "Ich möchte…", "v1"))
-    record_consent(world["attendee"], "test_newsletter", channel="paper")
+    record_consent(world["attendee"], "forums.named_attendee", channel="paper")
 
     content = exported(client, world["dsr"])
 
     [consent] = content["consents"]
     assert consent["record"] == f"forums.Attendee:{world['attendee'].pk}"
     assert (consent["purpose"], consent["text_version"], consent["withdrawn_at"]) == (
-        "test_newsletter",
-        "v1",
+        "forums.named_attendee",
+        purpose("forums.named_attendee").text_version,
         None,
     )
 
