@@ -32,6 +32,7 @@ PRODUCTION_KEYS = [
     "CSRF_COOKIE_SECURE",
     "LANGUAGE_COOKIE_SECURE",
     "REQUIRE_STAFF_MFA",
+    "DEBUG",
 ]
 
 
@@ -157,6 +158,7 @@ def test_production_settings_switch_on_https_and_staff_mfa(production_settings):
     assert production_settings["SECURE_SSL_REDIRECT"] is True
     assert production_settings["REQUIRE_STAFF_MFA"] is True
     assert production_settings["SECURE_HSTS_SECONDS"] >= ONE_YEAR
+    assert production_settings["DEBUG"] is False
 
 
 def test_production_settings_pass_the_deploy_check():
