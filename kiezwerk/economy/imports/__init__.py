@@ -15,17 +15,15 @@ changed month, and one summary entry ("economy.figures_imported") when any month
 template; here are the forms and the writing.
 """
 
-from pathlib import PurePath
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from kiezwerk.core.activity import log_action
+from kiezwerk.core.tables import MAX_BYTES, SHOWN_PROBLEMS, TableFileForm
 from kiezwerk.economy import services
 from kiezwerk.economy.imports.cells import FIRST_YEAR, LAST_YEAR
 from kiezwerk.economy.imports.reading import (
@@ -52,9 +50,6 @@ __all__ = [
     "import_rows",
     "template_columns",
 ]
-
-MAX_BYTES = 5 * 1024 * 1024
-SHOWN_PROBLEMS = 100  # the page lists so many problems and counts the rest
 
 
 class Rejected(Exception):
@@ -96,69 +91,6 @@ def import_rows(
 
 # ------------------------------------------------------------------------------------------
 # The upload form
-
-
-class TableFileForm(forms.Form):
-    """The upload of a CSV or XLSX file, read and checked when the form is cleaned: its
-    `rows`, or the file's `problems` (then the form is invalid and nothing is imported).
-    Subclasses name the file field's label and give `reader()`, an object whose `read(file)`
-    returns the rows and collects `problems`; economy's figures and funding's spending share it.
-    """
-
-    file = forms.FileField()
-    file_label = gettext_lazy("File")
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.rows: list = []
-        self.problems: list[Problem] = []
-        field = self.fields["file"]
-        field.label = self.file_label
-        field.help_text = _("CSV (UTF-8) or Excel workbook (XLSX), at most %(max)s.") % {
-            "max": filesizeformat(MAX_BYTES)
-        }
-        field.widget.attrs["accept"] = ".csv,.xlsx,text/csv," + (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-
-    def reader(self):
-        raise NotImplementedError
-
-    @property
-    def file_name(self) -> str:
-        return PurePath(self.cleaned_data["file"].name or "").name[-200:]
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file.size > MAX_BYTES:
-            raise ValidationError(
-                _("The file is too large: at most %(max)s are allowed.")
-                % {"max": filesizeformat(MAX_BYTES)},
-                code="too_large",
-            )
-        reader = self.reader()
-        self.rows = reader.read(file)
-        self.after_reading(reader)
-        if reader.problems:
-            self.problems = reader.problems
-            raise ValidationError(self._problems_found(), code="problems")
-        return file
-
-    def after_reading(self, reader) -> None:
-        """What else a subclass keeps of the reader (e.g. the count of empty rows)."""
-
-    def reject(self, problems: list[Problem]) -> None:
-        """The import failed after all (see import_rows)."""
-        self.problems = problems
-        self.add_error("file", self._problems_found())
-
-    def _problems_found(self) -> str:
-        count = len(self.problems)
-        return ngettext(
-            "The file has %(count)s problem, listed under “Problems in the file”.",
-            "The file has %(count)s problems, listed under “Problems in the file”.",
-            count,
-        ) % {"count": formats.number_format(count, force_grouping=True)}
 
 
 class ImportForm(TableFileForm):

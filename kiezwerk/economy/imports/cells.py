@@ -2,12 +2,18 @@
 years, months and business-line names, each read or refused with a reason."""
 
 import re
-import unicodedata
 from decimal import Decimal
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kiezwerk.core.tables import (  # noqa: F401 (moved to core; still imported from here)
+    BLANKS,
+    ESCAPED,
+    CellProblem,
+    cell_text,
+    heading_key,
+    spellings,
+)
 from kiezwerk.economy.services import FIRST_YEAR, LAST_YEAR
 
 YES = {"yes", "y", "ja", "j", "x", "1", "true", "wahr"}
@@ -15,39 +21,9 @@ NO = {"no", "n", "nein", "0", "false", "falsch", ""}
 # "1.234,50", "1234,5", ",5" (German) and "1234.50", "1,234.50", "12" (plain or English).
 GERMAN_NUMBER = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?|\d*,\d+")
 PLAIN_NUMBER = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d*\.\d+|\d+")
-BLANKS = re.compile(r"[\s\u00a0\u202f]+")
 CENT = Decimal("0.01")
 QUARTER = Decimal("0.25")
 ZERO = Decimal("0")
-# defusedcsv writes a cell that starts with one of these with a leading apostrophe.
-ESCAPED = re.compile(r"'(?=[=+\-@\t\r])")
-
-
-class CellProblem(ValueError):
-    """A cell whose value cannot be taken; the message says why."""
-
-
-def cell_text(value) -> str:
-    return "" if value is None else BLANKS.sub(" ", str(value)).strip()
-
-
-def heading_key(value) -> str:
-    """A heading or name compared without case, spacing and Unicode composition."""
-    return unicodedata.normalize("NFC", cell_text(value)).casefold()
-
-
-def spellings(label, **params) -> set[str]:
-    """A heading (a lazy translation, with `params` for its placeholders) in the reader's
-    language, in English and in German."""
-
-    def spelled() -> str:
-        return heading_key(str(label) % params if params else label)
-
-    names = {spelled()}
-    for language in ("en", "de"):
-        with translation.override(language):
-            names.add(spelled())
-    return names
 
 
 def _number(value) -> Decimal:

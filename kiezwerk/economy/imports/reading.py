@@ -4,21 +4,18 @@ the rows checked against one enterprise, every problem collected by row and colu
 whose figure cells are all empty is skipped; a row that holds the saved figures is marked
 unchanged, and only such a row may name a closed month."""
 
-import csv
-import io
-import zipfile
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils import formats
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kiezwerk.core.tables import Problem, read_table
+from kiezwerk.core.tables import filled as _filled
 from kiezwerk.economy.enums import Source
 from kiezwerk.economy.imports.cells import (
     PARSERS,
@@ -34,10 +31,7 @@ from kiezwerk.initiatives.models import Initiative
 from kiezwerk.network.enums import PartnerKind
 from kiezwerk.network.models import Partner
 
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an XLSX is a zip: its unpacked parts are limited too
 MAX_ROWS = 2_000  # a save per row: about 20 s for the largest file on a slow server
-XLSX_SIGNATURE = b"PK\x03\x04"
-WORKBOOK_MEMBER = "xl/workbook.xml"  # what every XLSX holds; other ZIPs (DOCX, ODS) are refused
 ZERO = Decimal("0")
 PUBLIC = "public:"  # column key of a public client: "public:<partner id>"
 PERIOD_KEYS = ("line", "year", "month")  # the other columns hold figures
@@ -61,16 +55,6 @@ FIGURE_COLUMNS = [
 PUBLIC_HEADING = gettext_lazy("Public contracts: %(client)s")
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A problem of the file: the row as a spreadsheet program numbers it (the heading is row
-    1), the column's heading, and what is wrong."""
-
-    row: int
-    column: str
-    text: str
-
-
 @dataclass
 class FigureRow:
     """One month of one business line, ready for services.save_month: `version` is that of
@@ -92,100 +76,6 @@ class Column:
     key: str
     heading: str  # as written in the file
     kind: str
-
-
-# ------------------------------------------------------------------------------------------
-# Files: rows of cells, numbered as a spreadsheet program numbers them
-
-
-def _unreadable() -> ValidationError:
-    return ValidationError(
-        _(
-            "This file is neither a CSV file in UTF-8 nor an Excel workbook (XLSX). Please save "
-            "it in one of these formats (in Excel: “CSV UTF-8” or “Excel workbook”)."
-        ),
-        code="wrong_type",
-    )
-
-
-def _bad_workbook() -> ValidationError:
-    return ValidationError(
-        _("This file could not be read as an Excel workbook (XLSX)."), code="bad_xlsx"
-    )
-
-
-def read_table(file) -> Iterator[tuple[int, list]]:
-    """(row number, cells) of the file's first sheet; ValidationError if it is neither CSV in
-    UTF-8 nor XLSX."""
-    file.seek(0)
-    head = file.read(len(XLSX_SIGNATURE))
-    file.seek(0)
-    if head == XLSX_SIGNATURE:
-        return _xlsx_rows(file)
-    return _csv_rows(file.read())
-
-
-def _csv_rows(raw: bytes) -> Iterator[tuple[int, list]]:
-    if b"\x00" in raw:
-        raise _unreadable()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _unreadable() from None
-    first = text.partition("\n")[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return _csv_records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-def _csv_records(reader) -> Iterator[tuple[int, list]]:
-    try:
-        yield from enumerate(reader, start=1)
-    except csv.Error as error:
-        raise ValidationError(
-            _("The CSV file could not be read: %(error)s") % {"error": error}, code="bad_csv"
-        ) from None
-
-
-def _xlsx_rows(file) -> Iterator[tuple[int, list]]:
-    import openpyxl
-
-    _check_workbook_zip(file)
-    try:
-        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a broken workbook
-        raise _bad_workbook() from None
-    try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some programs write wrong ones; rows are read as they are
-        yield from enumerate((list(row) for row in sheet.iter_rows(values_only=True)), start=1)
-    except ValidationError:
-        raise
-    except Exception:
-        raise _bad_workbook() from None
-    finally:
-        workbook.close()
-
-
-def _check_workbook_zip(file) -> None:
-    try:
-        with zipfile.ZipFile(file) as archive:
-            size = sum(info.file_size for info in archive.infolist())
-            is_workbook = WORKBOOK_MEMBER in archive.namelist()
-    except zipfile.BadZipFile:
-        raise _bad_workbook() from None
-    file.seek(0)
-    if not is_workbook:
-        raise _bad_workbook()
-    if size > MAX_UNPACKED_BYTES:
-        raise ValidationError(
-            _("The workbook is too large: unpacked, at most %(max)s are allowed.")
-            % {"max": filesizeformat(MAX_UNPACKED_BYTES)},
-            code="too_large",
-        )
-
-
-def _filled(cells: list) -> bool:
-    return any(cell_text(cell) for cell in cells)
 
 
 # ------------------------------------------------------------------------------------------
