@@ -30,6 +30,7 @@ class InitiativesConfig(AppConfig):
                 "initiatives.criteria_assessed": _("criteria checked"),
                 "initiatives.emes_assessed": _("EMES profile recorded"),
                 "initiatives.contact_added": _("contact person added"),
+                "initiatives.imported": _("initiatives imported from a file"),
             }
         )
         register_purposes(*consents.PURPOSES)

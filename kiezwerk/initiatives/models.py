@@ -176,6 +176,12 @@ class Initiative(ArchivableModel):
         related_name="+",
         help_text=_("The category under which the public directory lists it."),
     )
+    external_ref = models.CharField(
+        _("external reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("The key of this record in another tool; imports find it by this."),
+    )
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -183,6 +189,13 @@ class Initiative(ArchivableModel):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "external_ref"],
+                condition=~Q(external_ref=""),
+                name="initiative_unique_external_ref",
+            )
+        ]
         indexes = [
             models.Index(
                 fields=["agency", "stage", "-stage_changed_at", "-id"], name="initiative_board_idx"
@@ -266,6 +279,12 @@ class ContactPerson(ArchivableModel, PersonalRecord):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    external_ref = models.CharField(
+        _("external reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("The key of this record in another tool; imports find it by this."),
+    )
 
     objects = ArchivableQuerySet.as_manager()
 
@@ -273,6 +292,13 @@ class ContactPerson(ArchivableModel, PersonalRecord):
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "external_ref"],
+                condition=~Q(external_ref=""),
+                name="contact_unique_external_ref",
+            )
+        ]
         indexes = [models.Index(fields=["agency", "initiative"], name="contact_initiative_idx")]
 
     def __str__(self) -> str:

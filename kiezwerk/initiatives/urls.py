@@ -1,5 +1,6 @@
 from django.urls import path
 
+from kiezwerk.initiatives import urls_imports
 from kiezwerk.initiatives.views import assessments, case, documents, pipeline
 
 app_name = "initiatives"
@@ -27,3 +28,4 @@ urlpatterns += [
     path(ONE + "emes/new/", assessments.record_emes, name="record_emes"),
     path(ONE + "emes/chart.svg", assessments.emes_chart, name="emes_chart"),
 ]
+urlpatterns += urls_imports.urlpatterns

@@ -102,6 +102,12 @@ class Position(ArchivableModel):
         blank=True,
         help_text=_("Required for an additional job: why it would not exist otherwise."),
     )
+    external_ref = models.CharField(
+        _("external reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("The key of this record in another tool; imports find it by this."),
+    )
 
     objects = MemberScopedQuerySet.as_manager()
 
@@ -110,6 +116,11 @@ class Position(ArchivableModel):
         verbose_name_plural = _("positions")
         ordering = ["start_date", "pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "external_ref"],
+                condition=~Q(external_ref=""),
+                name="position_unique_external_ref",
+            ),
             models.CheckConstraint(
                 condition=Q(weekly_hours__gt=0, weekly_hours__lte=80),
                 name="position_weekly_hours_range",
