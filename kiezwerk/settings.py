@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "kiezwerk.reporting",
     "kiezwerk.portal",
     "kiezwerk.privacy",
+    "kiezwerk.api",
     "kiezwerk.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_filters",
+    "ninja",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,8 @@ from django.shortcuts import redirect
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from kiezwerk.api.base import api
+
 admin.site.site_header = _("Kiezwerk administration")
 admin.site.site_title = _("Kiezwerk administration")
 admin.site.index_title = _("Reference data")
@@ -45,6 +47,8 @@ urlpatterns = [
     path("backoffice/", include("kiezwerk.privacy.urls_reads")),
     path("backoffice/", include("kiezwerk.privacy.urls_requests")),
     path("backoffice/", include("kiezwerk.privacy.urls_erasure")),
+    path("backoffice/", include("kiezwerk.api.urls_tokens")),
+    path("api/v1/", api.urls),
     path("", include("kiezwerk.forums.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -164,6 +164,10 @@ PUBLIC_AGENCY_PAGES = {
     "portal:support_need",
     "forums:agency_feed",  # the calendar feeds (ICS) of the agency and a neighbourhood
     "forums:neighbourhood_feed",
+    "portal:opendata:agency_enterprises_jsonld",  # open data: the directory and the figures
+    "portal:opendata:agency_enterprises_csv",
+    "portal:opendata:figures_json",
+    "portal:opendata:figures_csv",
 }
 AGENCY_ROWS = sorted(
     pattern for pattern, kwargs in _url_patterns() if "slug" in kwargs and pattern in MATRIX
@@ -182,7 +186,7 @@ def test_outsider_never_sees_anything_of_another_agency(request, agency, outside
     if name in PUBLIC_AGENCY_PAGES:  # what every visitor gets
         assert answer == as_visitor
     else:
-        assert (answer, as_visitor) == (404, LOGIN)
+        assert (answer, as_visitor) == (404, 401 if name.startswith("api:") else LOGIN)
 
 
 def test_public_agency_pages_are_pages_of_an_agency():

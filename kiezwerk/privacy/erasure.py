@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.hashers import make_password
@@ -173,6 +174,7 @@ class Plan:
 ACCOUNT_REMOVALS = (
     _("e-mail addresses of the log-in"),
     _("second factors (MFA)"),
+    _("API tokens (revoked)"),
     _("open sessions"),
     _("failed log-ins"),
     _("memberships (archived)"),
@@ -282,6 +284,9 @@ def _close_accounts(user_pks: list[int], emails: list[str], now: dt.datetime) ->
 
     EmailAddress.objects.filter(user_id__in=user_pks).delete()
     Authenticator.objects.filter(user_id__in=user_pks).delete()
+    # The API sits beside privacy at the top: reached by name, not imported.
+    tokens = apps.get_model("api", "ApiToken").objects.filter(user_id__in=user_pks)
+    tokens.filter(revoked_at__isnull=True).update(revoked_at=now)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__in=emails).delete()
     memberships = Membership.objects.filter(user_id__in=user_pks)

@@ -66,6 +66,7 @@ OUR_APPS = frozenset(
         "reporting",
         "portal",
         "privacy",
+        "api",
     }
 )
 
@@ -117,6 +118,7 @@ PERSONS: dict[str, Entry] = {
             "initiative",
             "user",
             "consent_recorded_by",
+            "external_ref",
             *_PERSONAL_RECORD,
         ),
     ),

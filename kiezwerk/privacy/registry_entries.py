@@ -59,6 +59,16 @@ CORE = {
         },
         not_personal=names("id created_at agency verb content_type object_id"),
     ),
+    "api.ApiToken": Entry(
+        subjects=(S.STAFF,),
+        source=_("from the account holder, who creates and revokes their own tokens"),
+        fields={
+            "user": Personal(C.ACCOUNT, P.ACCOUNTS, B.CONTRACT, R.ACCOUNT),
+            "name": Personal(C.ACCOUNT, P.ACCOUNTS, B.CONTRACT, R.ACCOUNT),
+            "last_used_at": Personal(C.USAGE, P.SECURITY, B.LEGITIMATE, R.ACCOUNT),
+        },
+        not_personal=names("id prefix key_hash scope expires_at created_at revoked_at"),
+    ),
     "core.PublicSubmission": Entry(
         subjects=(S.RESIDENTS,),
         source=_("the keyed hash of the address a public form was sent from"),
@@ -166,7 +176,7 @@ INITIATIVES = {
             f"{_LINKS} {_TIMES} archived_at neighbourhood name idea stage stage_changed_at "
             "stage_version last_contact_on legal_form founded_on registry_number "
             "business_lines is_public public_description opening_hours public_address website "
-            "directory_category served_neighbourhoods needs"
+            "directory_category served_neighbourhoods needs external_ref"
         ),
     ),
     "initiatives.ServedNeighbourhood": Entry(
@@ -393,7 +403,7 @@ JOBS = {
         not_personal=names(
             f"{_LINKS} {_TIMES} archived_at initiative neighbourhood line title contract_type "
             "instrument instrument_note weekly_hours full_time_hours fte start_date end_date "
-            "origin additional justification"
+            "origin additional justification external_ref"
         ),
     ),
     "jobs.AdditionalityWorksheet": Entry(

@@ -14,6 +14,7 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import translation
 
+from kiezwerk.api.services import create_token
 from kiezwerk.core.consent import purposes, record_consent
 from kiezwerk.core.models import ActivityLogEntry, Consent
 from kiezwerk.economy.queries import Scope
@@ -152,6 +153,7 @@ def test_erasing_an_account_closes_it_everywhere(agency, manager, founder, clien
     client.force_login(founder)
     EmailAddress.objects.create(user=founder, email=founder.email, verified=True, primary=True)
     Authenticator.objects.create(user=founder, type="totp", data={"secret": "x"})
+    token, _secret = create_token(founder, name="Auswertung", scope="read")
     other = client_for(manager)
     request = erasure_request(agency, manager, founder)
 
@@ -163,6 +165,8 @@ def test_erasing_an_account_closes_it_everywhere(agency, manager, founder, clien
     assert founder.anonymised_at is not None
     assert not EmailAddress.objects.filter(user=founder).exists()
     assert not Authenticator.objects.filter(user=founder).exists()
+    token.refresh_from_db()
+    assert token.revoked_at is not None
     assert founder.memberships.active().count() == 0
     assert not founder.check_password(PASSWORD)
     assert Session.objects.count() == 1  # the manager's
