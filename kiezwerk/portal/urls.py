@@ -1,7 +1,7 @@
 """The public portal. Each part keeps its URLs in its own module; all share the namespace
 "portal"."""
 
-from django.urls import path
+from django.urls import include, path
 
 from kiezwerk.portal import urls_appointments, urls_directory, urls_needs, urls_pages, views
 
@@ -12,4 +12,5 @@ urlpatterns = [
     *urls_directory.urlpatterns,
     *urls_needs.urlpatterns,
     *urls_appointments.urlpatterns,
+    path("", include("kiezwerk.portal.urls_opendata")),
 ]
