@@ -1,7 +1,8 @@
 """Error pages: translated, in the portal layout, and leaking nothing."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -12,7 +13,14 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
     return render(request, "errors/403.html", status=403)
 
 
+# Paths of the JSON API: their errors are JSON too, also for a path no view serves.
+API_PREFIX = "/api/"
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        message = _("There is nothing at this address.")
+        return JsonResponse({"code": "not_found", "message": message, "field": None}, status=404)
     return render(request, "errors/404.html", status=404)
 
 
