@@ -29,7 +29,9 @@ def create(name: str, expires_on: str = ""):
 
 def rendered_docs(page, path, user, submit_login_form):
     response = page.goto(path)
-    page.wait_for_selector("#swagger-ui .opblock-tag")  # drawn after fetching openapi.json
+    # Drawn after fetching and parsing openapi.json and the 1.5 MB Swagger bundle: give a loaded
+    # machine time (CI runs the suite on two busy cores).
+    page.wait_for_selector("#swagger-ui .opblock-tag", timeout=60_000)
     return response
 
 
