@@ -31,6 +31,22 @@ def default_rate(agency_id: int, year: int) -> tuple[Decimal | None, str]:
     own = ValuationRate.objects.filter(agency_id=agency_id, year=year).first()
     if own is not None:
         return own.rate, own.method
+    return statutory_rate(year)
+
+
+def agency_rates(agency_id: int) -> dict[int, tuple[Decimal | None, str]]:
+    """{year: (rate, method)} of the agency's own rates, for many years at once; one query.
+    A year without one takes `statutory_rate`."""
+    from kiezwerk.economy.models import ValuationRate
+
+    rates = ValuationRate.objects.filter(agency_id=agency_id)
+    return {
+        year: (rate, method) for year, rate, method in rates.values_list("year", "rate", "method")
+    }
+
+
+def statutory_rate(year: int) -> tuple[Decimal | None, str]:
+    """(minimum wage, method) of `year`, or (None, "") before there was one."""
     latest = max(MINIMUM_WAGE)
     if year >= min(MINIMUM_WAGE):
         return MINIMUM_WAGE[min(year, latest)], RateMethod.MINIMUM_WAGE

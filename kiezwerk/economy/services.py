@@ -152,7 +152,7 @@ def save_month(
     reason = reason.strip()
     if closed and not reason:
         raise ValidationError({"reason": _("This month is closed: please say why you correct it.")})
-    _check_values(values)
+    check_values(values)
     _check_clients(line, values)
     figures = _locked_month(line, year, month)
     if figures.version != version:
@@ -198,7 +198,7 @@ def _locked_month(line: BusinessLine, year: int, month: int) -> MonthFigures:
     )
 
 
-def _check_values(values: MonthValues) -> None:
+def check_values(values: MonthValues) -> None:
     """Figures the month's rows can hold: known sources, and numbers that are finite, not
     negative and within their columns' digits (forms and imports check these first; this
     guards the database against every other caller)."""
@@ -237,7 +237,7 @@ def _apply(figures: MonthFigures, values: MonthValues) -> dict[str, list[str]]:
     for name in MONTH_FIELDS:
         before, after = getattr(figures, name), getattr(values, name)
         if before != after:
-            changes[name] = [_text(before), _text(after)]
+            changes[name] = [log_text(before), log_text(after)]
             setattr(figures, name, after)
     if figures.pk is None:
         _insert(figures)  # the revenue rows below belong to a saved month
@@ -256,7 +256,7 @@ def _apply(figures: MonthFigures, values: MonthValues) -> dict[str, list[str]]:
         if before == amount:
             continue
         key = source if client is None else f"{source}:{client}"
-        changes[key] = [_text(before), _text(amount)]
+        changes[key] = [log_text(before), log_text(amount)]
         if row is None:
             Revenue.objects.create(
                 agency_id=figures.agency_id,
@@ -291,7 +291,7 @@ def _insert(figures: MonthFigures) -> None:
         raise _stale() from error
 
 
-def _text(value) -> str:
+def log_text(value) -> str:
     """A value for the log: amounts and hours with two decimals, others as they are."""
     if isinstance(value, Decimal):
         return f"{value:.2f}"

@@ -1,7 +1,8 @@
 """The page for importing figures from a file, for the accessibility scan
 (tests/browser/test_accessibility.py): the upload form with the template's year and columns
-explained, the page after a file with problems (the table of problems by row and column), and
-the page after a template asked for a year out of range (the year's error)."""
+explained, the dry run of a clean file, the page after a file with problems (the table of
+problems by row and column), and the page after a template asked for a year out of range (the
+year's error)."""
 
 from tests.browser.visit import Visit
 from tests.browser.visits_economy_entry import ECONOMY, year_world
@@ -17,13 +18,27 @@ FILE_WITH_PROBLEMS = (
 ).encode()
 
 
-def upload_a_file_with_problems(page, path, user, submit_login_form):
-    page.goto(path)
-    file = {"name": "zahlen.csv", "mimeType": "text/csv", "buffer": FILE_WITH_PROBLEMS}
-    page.set_input_files("main input[type=file]", file)
-    with page.expect_navigation() as navigation:
-        page.click("main form button[type=submit]")
-    return navigation.value
+CLEAN_FILE = (
+    "Business line;Year;Month;Market sales;Grants and subsidies;Donations;Costs;"
+    "Volunteer hours;Volunteers;Reciprocal work\n"
+    "Café;2004;5;100;;;50;;;\n"
+    "Café;2004;6;120,50;;;50;2;1;ja\n"
+).encode()
+
+
+def _upload(content: bytes):
+    def upload(page, path, user, submit_login_form):
+        page.goto(path)
+        file = {"name": "zahlen.csv", "mimeType": "text/csv", "buffer": content}
+        page.set_input_files("main input[type=file]", file)
+        with page.expect_navigation() as navigation:
+            page.click("main form button[type=submit]")
+        return navigation.value
+
+    return upload
+
+
+upload_a_file_with_problems = _upload(FILE_WITH_PROBLEMS)
 
 
 VISITS = [
@@ -35,6 +50,14 @@ VISITS = [
         setup=year_world,
         status=400,
         shows="main #id_year_error",
+    ),
+    Visit(
+        "economy_import_dry_run",
+        IMPORT,
+        "founder",
+        setup=year_world,
+        reach=_upload(CLEAN_FILE),
+        shows="main #import-plan",
     ),
     Visit(
         "economy_import_problems",

@@ -67,7 +67,14 @@ def _csv(rows: list[list[str]], encoding: str, delimiter: str) -> bytes:
 
 
 def _upload(user, url: str, content: bytes):
-    return client_for(user).post(url, {"file": SimpleUploadedFile("datei.csv", content)})
+    """Send the file; after a clean dry run (the figures import), import it."""
+    client = client_for(user)
+    response = client.post(url, {"file": SimpleUploadedFile("datei.csv", content)})
+    confirm = response.context and response.context.get("confirm")
+    if response.status_code == 200 and confirm:
+        data = {"checksum": confirm.initial["checksum"], "apply": "1"}
+        response = client.post(url, {"file": SimpleUploadedFile("datei.csv", content), **data})
+    return response
 
 
 def _check(response, before, after) -> bool:

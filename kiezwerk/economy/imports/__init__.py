@@ -8,33 +8,36 @@ business line; a row whose figure cells are all empty is skipped. Every problem 
 (row, column, problem); one problem rejects the whole file. A row that holds the figures
 already saved changes nothing, and only such a row may name a closed month. The template is
 the file of one year with the saved figures, so that it goes back unchanged without harm.
-A clean file is written in one transaction through `services.save_month`, which logs each
-changed month, and one summary entry ("economy.figures_imported") when any month changed.
+A file is checked first (the dry run: months new, changed and unchanged, with the changes of
+the first ones), then imported: sent again with the checksum of the file checked (nothing is
+kept on the server), read again and written in one transaction, in bulk and a chunk at a time,
+each changed month logged as a save of the month logs it, and one summary entry
+("economy.figures_imported") when any month changed. Up to 10,000 rows (`MAX_ROWS`).
 
-`reading` reads and checks a file, `saved` loads the saved figures, `template` makes the
-template; here are the forms and the writing.
+`reading` reads and checks a file, `saved` loads the saved figures, `writing` writes a chunk,
+`template` makes the template; here are the forms and the import.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kiezwerk.core.activity import log_action
-from kiezwerk.core.tables import MAX_BYTES, SHOWN_PROBLEMS, TableFileForm
-from kiezwerk.economy import services
+from kiezwerk.core.tables import MAX_BYTES, SHOWN_PROBLEMS, KeyedImportForm, TableFileForm
 from kiezwerk.economy.imports.cells import FIRST_YEAR, LAST_YEAR
 from kiezwerk.economy.imports.reading import (
     MAX_ROWS,
     PERIOD_COLUMNS,
+    FigurePlan,
     FigureReader,
-    FigureRow,
     Problem,
 )
 from kiezwerk.economy.imports.saved import figure_years
 from kiezwerk.economy.imports.template import TemplateExporter, template_columns
+from kiezwerk.economy.imports.writing import ChunkWriter
 from kiezwerk.initiatives.models import Initiative
 
 __all__ = [
@@ -47,7 +50,7 @@ __all__ = [
     "TableFileForm",
     "TemplateExporter",
     "TemplateForm",
-    "import_rows",
+    "import_file",
     "template_columns",
 ]
 
@@ -61,42 +64,55 @@ class Rejected(Exception):
 
 
 # ------------------------------------------------------------------------------------------
-# Writing
+# Importing
 
 
-def import_rows(
-    enterprise: Initiative, rows: list[FigureRow], *, actor, file_name: str
+def import_file(
+    enterprise: Initiative, file, *, actor, file_name: str, may_correct: bool = False
 ) -> dict[str, int]:
-    """Save every row that changes its month as a save of the month would (one log entry per
-    changed month), and log one summary entry if any did; all in one transaction. Rows that
-    hold the saved figures are left alone. Rejected, with nothing written, if a month was
-    closed or saved by someone else since the file was read (the rows carry the version they
-    were compared with)."""
-    changes = [row for row in rows if not row.unchanged]
+    """Read the file again inside one transaction (the enterprise's row and the saved months
+    it changes locked) and write it chunk by chunk in bulk: one log entry per changed month and
+    one summary entry when any month changed. Rejected, with nothing written, when the file
+    has problems now (a month closed since the dry run, say) or another save inserted one of
+    its months meanwhile. Returns the counts of the rows with figures and of changed months."""
     with transaction.atomic():
-        for row in changes:
-            try:
-                services.save_month(
-                    row.line, row.year, row.month, row.values, actor=actor, version=row.version
-                )
-            except ValidationError as error:
-                problem = Problem(row.number, str(PERIOD_COLUMNS[2][1]), " ".join(error.messages))
-                raise Rejected([problem]) from error
-        summary = {"rows": len(rows), "changed": len(changes)}
-        if changes:
-            data = {"file": file_name, **summary}
-            log_action(actor, "economy.figures_imported", enterprise, data)
+        Initiative.objects.select_for_update().only("pk").get(pk=enterprise.pk)
+        reader = FigureReader(enterprise, may_correct=may_correct, keep_rows=False, lock=True)
+        writer = ChunkWriter(actor)
+        rows, first = 0, 1
+        month = str(PERIOD_COLUMNS[2][1])
+        try:
+            with transaction.atomic():
+                for chunk in reader.chunks(file):
+                    rows, first = rows + len(chunk), chunk[0].number
+                    if not reader.problems:  # read on, to list every problem of the file
+                        writer.write(chunk)
+        except IntegrityError as error:
+            raise Rejected([Problem(first, month, _stale())]) from error
+        except ValidationError as error:  # the file the dry run read cannot be read now
+            raise Rejected([Problem(1, "", " ".join(error.messages))]) from error
+        if reader.problems:
+            raise Rejected(reader.problems)
+        summary = {"rows": rows, "changed": writer.changed}
+        if writer.changed:
+            log_action(
+                actor, "economy.figures_imported", enterprise, {"file": file_name, **summary}
+            )
     return summary
+
+
+def _stale() -> str:
+    return _("Someone else saved one of these months meanwhile. Please check the file again.")
 
 
 # ------------------------------------------------------------------------------------------
 # The upload form
 
 
-class ImportForm(TableFileForm):
-    """A file with figures, checked against the enterprise: `rows` to import (and the count of
-    `empty` rows skipped). `may_correct`: the user may correct closed months (see
-    FigureReader)."""
+class ImportForm(KeyedImportForm):
+    """A file with figures, checked against the enterprise for the dry run: its `plan` (and
+    the count of `empty` rows skipped); with "apply" and the checksum of the file checked,
+    `confirmed`. `may_correct`: the user may correct closed months (see FigureReader)."""
 
     file_label = gettext_lazy("File with the figures")
 
@@ -104,12 +120,15 @@ class ImportForm(TableFileForm):
         super().__init__(*args, **kwargs)
         self.enterprise = enterprise
         self.may_correct = may_correct
+        self.bound_kwargs = {"enterprise": enterprise, "may_correct": may_correct}
+        self.plan = FigurePlan()
         self.empty = 0
 
     def reader(self) -> FigureReader:
-        return FigureReader(self.enterprise, may_correct=self.may_correct)
+        return FigureReader(self.enterprise, may_correct=self.may_correct, keep_rows=False)
 
     def after_reading(self, reader: FigureReader) -> None:
+        self.plan = reader.plan
         self.empty = reader.empty
 
 

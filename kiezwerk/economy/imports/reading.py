@@ -2,10 +2,16 @@
 months), its rows (CSV in UTF-8 or XLSX, told apart by content, not by name), and
 the rows checked against one enterprise, every problem collected by row and column. A row
 whose figure cells are all empty is skipped; a row that holds the saved figures is marked
-unchanged, and only such a row may name a closed month."""
+unchanged, and only such a row may name a closed month.
+
+Rows are read and compared in chunks of `CHUNK` rows (the saved figures of a chunk's years in
+two queries), so that a file of 10,000 rows takes a constant number of queries per chunk and
+the memory of one chunk: the dry run keeps only its counts and the first rows it shows, the
+import writes each chunk before it reads the next (see writing.py)."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -14,7 +20,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kiezwerk.core.tables import Problem, read_table
+from kiezwerk.core.tables import CHANGE, CREATE, UNCHANGED, Change, Planned, Problem, read_table
 from kiezwerk.core.tables import filled as _filled
 from kiezwerk.economy.enums import Source
 from kiezwerk.economy.imports.cells import (
@@ -24,14 +30,16 @@ from kiezwerk.economy.imports.cells import (
     heading_key,
     spellings,
 )
-from kiezwerk.economy.imports.saved import saved_months
+from kiezwerk.economy.imports.saved import SavedMonth, saved_months
 from kiezwerk.economy.models import BusinessLine, ClosedMonth, LineClient
-from kiezwerk.economy.services import MonthValues
+from kiezwerk.economy.services import MONTH_FIELDS, MonthValues
 from kiezwerk.initiatives.models import Initiative
 from kiezwerk.network.enums import PartnerKind
 from kiezwerk.network.models import Partner
 
-MAX_ROWS = 2_000  # a save per row: about 20 s for the largest file on a slow server
+MAX_ROWS = 10_000  # written in bulk, a chunk at a time (bench/figures_import.py)
+CHUNK = 500  # rows read, compared and written together
+SHOWN_ROWS = 200  # rows of the dry run listed with their changes; the rest are counted
 ZERO = Decimal("0")
 PUBLIC = "public:"  # column key of a public client: "public:<partner id>"
 PERIOD_KEYS = ("line", "year", "month")  # the other columns hold figures
@@ -68,6 +76,27 @@ class FigureRow:
     values: MonthValues
     version: int = 0
     unchanged: bool = False
+    saved: SavedMonth | None = None
+
+
+@dataclass
+class FigurePlan:
+    """The dry run of a file of figures: how many months it creates, changes and leaves as
+    they are, and the first `SHOWN_ROWS` new or changed months with their changes."""
+
+    counted: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys((CREATE, CHANGE, UNCHANGED), 0)
+    )
+    rows: list[Planned] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.counted
+
+    @property
+    def more(self) -> int:
+        """New or changed months not listed."""
+        return self.counted[CREATE] + self.counted[CHANGE] - len(self.rows)
 
 
 @dataclass(frozen=True)
@@ -87,12 +116,24 @@ class FigureReader:
     the agency's public bodies (a column each), the enterprise's closed months and the saved
     figures of the file's years: one query each (two for the figures). Problems are collected
     in `problems`, skipped empty rows counted in `empty`. `may_correct`: the reader may correct
-    closed months (the problem of a changed closed month says whom to ask)."""
+    closed months (the problem of a changed closed month says whom to ask). `keep_rows`: `read`
+    returns the rows (off for a dry run, which keeps only the plan); `lock`: see saved_months."""
 
-    def __init__(self, enterprise: Initiative, *, may_correct: bool = False) -> None:
+    def __init__(
+        self,
+        enterprise: Initiative,
+        *,
+        may_correct: bool = False,
+        keep_rows: bool = True,
+        lock: bool = False,
+    ) -> None:
         agency = enterprise.agency_id
         self.enterprise = enterprise
         self.may_correct = may_correct
+        self.keep_rows = keep_rows
+        self.lock = lock  # the saved months stay locked for the import that writes them
+        self.plan = FigurePlan()
+        self.public_names: dict[str, str] = {}
         self.lines: dict[str, BusinessLine] = {}
         lines = BusinessLine.objects.filter(agency_id=agency, initiative=enterprise)
         for line in sorted(lines, key=lambda line: line.archived_at is None):
@@ -129,16 +170,27 @@ class FigureReader:
 
     def read(self, file) -> list[FigureRow]:
         """The file's rows with figures, compared with the saved ones; ValidationError if the
-        file cannot be read or is too long."""
+        file cannot be read or is too long. With `keep_rows` off, only the plan is kept."""
+        rows = []
+        for chunk in self.chunks(file):
+            if self.keep_rows:
+                rows.extend(chunk)
+        return rows
+
+    def chunks(self, file) -> Iterator[list[FigureRow]]:
+        """The file's rows with figures, compared with the saved ones, `CHUNK` at a time; the
+        plan counts each. Problems are sorted once the whole file is read."""
         table = ((number, cells) for number, cells in read_table(file) if _filled(cells))
         first = next(table, None)
         if first is None:
             raise ValidationError(_("The file is empty."), code="empty")
         columns = self._columns(*first)
         if self.problems:
-            return []
+            return
+        self.public_names = self._public_names(columns)
+        month = next(column.heading for column in columns if column.key == "month")
         figures = [column.index for column in columns if column.key not in PERIOD_KEYS]
-        rows, count = [], 0
+        chunk, count = [], 0
         for number, cells in table:
             count += 1
             if count > MAX_ROWS:
@@ -152,12 +204,20 @@ class FigureReader:
                 continue
             row = self._row(number, cells, columns)
             if row is not None:
-                rows.append(row)
+                chunk.append(row)
+            if len(chunk) == CHUNK:
+                yield self._compared(chunk, month)
+                chunk = []
         if count == 0:
             raise ValidationError(_("The file has no rows of figures below its headings."))
-        month = next(column.heading for column in columns if column.key == "month")
-        self._compare(rows, month)
+        if chunk:
+            yield self._compared(chunk, month)
         self.problems.sort(key=lambda problem: problem.row)  # stable: columns stay in order
+
+    def _compared(self, rows: list[FigureRow], heading: str) -> list[FigureRow]:
+        self._compare(rows, heading)
+        for row in rows:
+            self._plan(row)
         return rows
 
     def _problem(self, row: int, column: str, text: str) -> None:
@@ -228,13 +288,45 @@ class FigureReader:
     def _compare(self, rows: list[FigureRow], heading: str) -> None:
         """Compare the rows with the saved figures: a row that holds them is unchanged; a
         closed month may only be unchanged."""
-        saved = saved_months(self.enterprise, {row.year for row in rows}) if rows else {}
+        years = {row.year for row in rows}
+        saved = saved_months(self.enterprise, years, lock=self.lock) if rows else {}
         for row in rows:
             month = saved.get((row.line.pk, row.year, row.month))
+            row.saved = month
             row.version = month.version if month is not None else 0
             row.unchanged = month is not None and month.holds(row.values)
             if (row.year, row.month) in self.closed and not row.unchanged:
                 self._problem(row.number, heading, self._closed(row))
+
+    def _public_names(self, columns: list[Column]) -> dict[str, str]:
+        """{column key: the public client's name} of the file's public-client columns."""
+        bodies = Partner.objects.filter(agency_id=self.enterprise.agency_id)
+        ids = [int(c.key.removeprefix(PUBLIC)) for c in columns if c.key.startswith(PUBLIC)]
+        names = dict(bodies.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+        return {f"{PUBLIC}{pk}": name for pk, name in names.items()}
+
+    def _plan(self, row: FigureRow) -> None:
+        """Count the row in the plan; list it with its changes while there is room."""
+        action = UNCHANGED if row.unchanged else CHANGE if row.saved is not None else CREATE
+        self.plan.counted[action] += 1
+        if action == UNCHANGED or len(self.plan.rows) >= SHOWN_ROWS:
+            return
+        period = f"{MONTHS[row.month]} {row.year}"
+        planned = Planned(row.number, row.line.name, period, action)
+        planned.changes = [
+            Change(self._label(key), _shown(old), _shown(new))
+            for key, (old, new) in month_changes(row.saved, row.values).items()
+        ]
+        self.plan.rows.append(planned)
+
+    def _label(self, key: str) -> str:
+        """The column a change is in: a figure's label, or the public client's column."""
+        labels = {name: label for name, label, _kind in FIGURE_COLUMNS}
+        if key in labels:
+            return str(labels[key])
+        client = key.partition(":")[2]
+        name = self.public_names.get(f"{PUBLIC}{client}", client)
+        return str(PUBLIC_HEADING) % {"client": name}
 
     def _closed(self, row: FigureRow) -> str:
         """The problem of a closed month the file would change: who may correct it, where."""
@@ -278,3 +370,31 @@ def _values(found: dict, revenue: dict) -> MonthValues:
         reciprocal=found["reciprocal"],
         revenue=revenue,
     )
+
+
+def month_changes(saved: SavedMonth | None, values: MonthValues) -> dict[str, tuple]:
+    """{what: (before, after)} of what saving `values` changes, as services.save_month logs it:
+    the month's fields and revenue keyed "source" or "source:client id" (missing is zero)."""
+    changes = {}
+    for name in MONTH_FIELDS:
+        before = getattr(saved, name) if saved is not None else _DEFAULTS[name]
+        after = getattr(values, name)
+        if before != after:
+            changes[name] = (before, after)
+    for (source, client), amount in values.revenue.items():
+        before = saved.revenue.get((source, client), ZERO) if saved is not None else ZERO
+        if before != amount:
+            changes[source if client is None else f"{source}:{client}"] = (before, amount)
+    return changes
+
+
+_DEFAULTS = {"costs": ZERO, "volunteer_hours": ZERO, "volunteers": 0, "reciprocal": False}
+
+
+def _shown(value) -> str:
+    """A value of the dry run: amounts and hours in German numbers, yes or no."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, Decimal):
+        return formats.number_format(value, 2, force_grouping=True)
+    return formats.number_format(value, force_grouping=True)

@@ -1,5 +1,6 @@
-"""Importing an enterprise's monthly figures from a CSV or XLSX file, and the file's template:
-the figures saved for one year, to fill in and upload again."""
+"""Importing an enterprise's monthly figures from a CSV or XLSX file (a dry run first, then the
+import of the same file), and the file's template: the figures saved for one year, to fill in
+and upload again."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kiezwerk.core.tables import import_context
 from kiezwerk.economy import imports
 from kiezwerk.economy.imports import ImportForm, TemplateForm
 from kiezwerk.economy.views.base import get_enterprise_for
@@ -21,14 +23,15 @@ PERM = "economy.enter_figures"
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_figures(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """The upload form with the template's columns explained. A file with any problem is
-    shown back with its problems (400) and nothing is imported."""
+    """GET: the upload form with the template's columns explained. POST: the dry run of the
+    file, or its problems (400; nothing is imported); with "apply" and the checksum of the
+    file checked, the import."""
     enterprise = get_enterprise_for(request, slug, pk, PERM)
     posted = request.method == "POST"
     form = _import_form(request, enterprise, posted=posted)
-    if posted and form.is_valid() and _imported(request, enterprise, form):
+    if posted and form.is_valid() and form.confirmed and _imported(request, enterprise, form):
         return redirect("economy:enterprise", slug=slug, pk=pk)
-    return _page(request, enterprise, form, TemplateForm(enterprise=enterprise))
+    return _page(request, enterprise, form, TemplateForm(enterprise=enterprise), posted=posted)
 
 
 @login_required
@@ -41,7 +44,7 @@ def import_template(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpR
     enterprise = get_enterprise_for(request, slug, pk, PERM)
     chosen = TemplateForm(request.GET, enterprise=enterprise)
     if not chosen.is_valid():
-        return _page(request, enterprise, _import_form(request, enterprise), chosen)
+        return _page(request, enterprise, _import_form(request, enterprise), chosen, posted=False)
     year = chosen.cleaned_data["year"]
     exporter = imports.TemplateExporter(enterprise, year=year, numbers_as_text=fmt == "csv")
     return exporter.csv_response() if fmt == "csv" else exporter.xlsx_response()
@@ -56,19 +59,21 @@ def _import_form(request: HttpRequest, enterprise: Initiative, *, posted=False) 
 
 
 def _page(
-    request: HttpRequest, enterprise: Initiative, form: ImportForm, template_form: TemplateForm
+    request: HttpRequest,
+    enterprise: Initiative,
+    form: ImportForm,
+    template_form: TemplateForm,
+    *,
+    posted: bool,
 ) -> HttpResponse:
     columns, lines = imports.template_columns(enterprise)
     context = {
+        **import_context(form, columns, posted),
         "initiative": enterprise,
-        "form": form,
         "template_form": template_form,
         "may_correct": form.may_correct,
-        "columns": columns,
         "lines": lines,
-        "problems": form.problems[: imports.SHOWN_PROBLEMS],
-        "more_problems": max(len(form.problems) - imports.SHOWN_PROBLEMS, 0),
-        "max_bytes": imports.MAX_BYTES,
+        "empty": form.empty,
         "max_rows": formats.number_format(imports.MAX_ROWS, force_grouping=True),
     }
     status = 400 if form.errors or template_form.errors else 200
@@ -77,8 +82,12 @@ def _page(
 
 def _imported(request: HttpRequest, enterprise: Initiative, form: ImportForm) -> bool:
     try:
-        summary = imports.import_rows(
-            enterprise, form.rows, actor=request.user, file_name=form.file_name
+        summary = imports.import_file(
+            enterprise,
+            form.cleaned_data["file"],
+            actor=request.user,
+            file_name=form.file_name,
+            may_correct=form.may_correct,
         )
     except imports.Rejected as rejected:
         form.reject(rejected.problems)
