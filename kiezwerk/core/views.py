@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 
@@ -19,9 +20,28 @@ API_PREFIX = "/api/"
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
-        message = _("There is nothing at this address.")
-        return JsonResponse({"code": "not_found", "message": message, "field": None}, status=404)
+        return JsonResponse(
+            {"code": "not_found", "message": _api_not_found(request.path), "field": None},
+            status=404,
+        )
     return render(request, "errors/404.html", status=404)
+
+
+def _api_not_found(path: str) -> str:
+    """The message of an API address no endpoint serves; for one that would be served without
+    its closing slash (as web pages have it), the address to use."""
+    without = path.rstrip("/")
+    if without != path:
+        try:
+            resolve(without)
+        except Resolver404:
+            pass
+        else:
+            text = _(
+                "There is nothing at this address. API addresses end without a slash: %(path)s"
+            )
+            return text % {"path": without}
+    return _("There is nothing at this address.")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
