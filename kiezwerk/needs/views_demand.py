@@ -3,6 +3,8 @@ An agency's managers see those from the districts of their neighbourhoods and th
 them; the city department (network overview permission) sees all. Contact details only for
 whoever handles a request (needs/rules.py)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -37,6 +39,7 @@ def _register(request: HttpRequest, requests, agency: Agency | None) -> HttpResp
         "filter": filters,
         "page": page,
         "status": status or "",
+        "status_query": urlencode({"status": status or ""}),
         "summary": queries.demand_summary(requests),
     }
     return render(request, "needs/demand_register.html", context)
