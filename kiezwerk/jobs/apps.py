@@ -20,5 +20,6 @@ class JobsConfig(AppConfig):
                 "jobs.position_changed": _("position changed"),
                 "jobs.position_archived": _("position archived"),
                 "jobs.worksheet_saved": _("additionality worksheet saved"),
+                "jobs.imported": _("positions imported from a file"),
             }
         )

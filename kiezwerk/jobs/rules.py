@@ -14,3 +14,6 @@ rules.add_perm("jobs.record_positions", is_superuser | works_on_case | is_own_fo
 # Agency level: the jobs figures (aggregates) and the additionality worksheet.
 rules.add_perm("jobs.view_figures", is_superuser | is_staff_member | is_funder)
 rules.add_perm("jobs.assess_additionality", is_superuser | has_role(Role.MANAGER, Role.EVALUATOR))
+# Importing positions from a file for the whole agency: staff who open cases (advisors then
+# only for enterprises in their team's neighbourhoods, checked per row by jobs/imports.py).
+rules.add_perm("jobs.import_positions", is_superuser | has_role(Role.MANAGER, Role.ADVISOR))

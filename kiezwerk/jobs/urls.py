@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kiezwerk.jobs import views, views_agency
+from kiezwerk.jobs import views, views_agency, views_imports
 
 app_name = "jobs"
 ENTERPRISE = "<slug:slug>/initiatives/<int:pk>/jobs/"
@@ -14,4 +14,11 @@ urlpatterns = [
     # the agency's jobs figures and additionality worksheets (aggregates only)
     path("<slug:slug>/jobs/", views_agency.figures, name="figures"),
     path("<slug:slug>/jobs/additionality/<int:year>/", views_agency.worksheet, name="worksheet"),
+    # importing positions from a file (management and advisors)
+    path("<slug:slug>/jobs/import/", views_imports.import_file, name="import"),
+    path(
+        "<slug:slug>/jobs/import/template.<str:fmt>",
+        views_imports.import_template,
+        name="import_template",
+    ),
 ]
