@@ -5,8 +5,11 @@ Every router lives in a `routers_*.py` module: import it below and add it at the
 Operation (function) names must be unique in the whole API: they become the URL names
 "api:<function name>"."""
 
+from functools import wraps
+
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
@@ -41,9 +44,27 @@ class _Docs(Swagger):
 
 class _Api(NinjaAPI):
     def _get_urls(self):
-        """/api/v1/ itself leads to the docs (ninja's own root view is an HTML 404)."""
+        """/api/v1/ itself leads to the docs (ninja's own root view is an HTML 404); every
+        view answers a wrong method with a JSON 405 instead of an empty one."""
         *urls, _root = super()._get_urls()
-        return [*urls, path("", require_GET(_to_docs), name="api-root")]
+        urls = [*urls, path("", require_GET(_to_docs), name="api-root")]
+        return [
+            URLPattern(url.pattern, self._json_405(url.callback), url.default_args, url.name)
+            for url in urls
+        ]
+
+    def _json_405(self, view):
+        """The view, with its 405 (ninja's PathView or `require_GET`, both empty-bodied
+        `HttpResponseNotAllowed`) turned into the API's JSON error."""
+
+        @wraps(view)  # keeps ninja's csrf_exempt
+        def view_with_json_405(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if isinstance(response, HttpResponseNotAllowed):
+                return errors.method_not_allowed(self, request, response)
+            return response
+
+        return view_with_json_405
 
 
 def _to_docs(request):

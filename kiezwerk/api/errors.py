@@ -2,7 +2,9 @@
 or null}; validation errors are 422 {"code": "invalid", "message", "errors": [...]}.
 
 Routers raise `ApiError(status, code, message, field=...)`, or Django's `Http404` /
-`PermissionDenied` / `ValidationError` (from services), which become the same JSON here."""
+`PermissionDenied` / `ValidationError` (from services), which become the same JSON here. A
+method that an address does not serve is 405 {"code": "method_not_allowed"} with the Allow
+header (`method_not_allowed`, which base.py applies to every view of the API)."""
 
 from typing import Any
 
@@ -91,6 +93,18 @@ def _json(api, request: HttpRequest, status: int, data: dict) -> HttpResponse:
 
 def _error(api, request, status: int, code: str, message: str, field=None) -> HttpResponse:
     return _json(api, request, status, {"code": code, "message": message, "field": field})
+
+
+def method_not_allowed(api, request: HttpRequest, refused: HttpResponse) -> HttpResponse:
+    """ninja's or Django's empty-bodied 405 (a method the address does not serve) as a JSON
+    error, with its Allow header kept."""
+    message = _("The method %(method)s is not allowed here. Allowed: %(allowed)s.") % {
+        "method": request.method,
+        "allowed": refused["Allow"],
+    }
+    response = _error(api, request, 405, "method_not_allowed", message)
+    response["Allow"] = refused["Allow"]
+    return response
 
 
 def _validation(api, request, errors: list[dict]) -> HttpResponse:
