@@ -57,13 +57,8 @@ class Result:
 
 
 def main() -> int:
-    options = _arguments()
-    signal.signal(signal.SIGTERM, _interrupt)  # a TERM also stops gunicorn on the way out
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    options = _arguments(__doc__)
+    _setup()
     size = options.initiatives or SIZES[options.size]
     total = _prepare(size)
     pages = _pages()
@@ -78,12 +73,23 @@ def main() -> int:
         _stop(server)
 
 
+def _setup() -> None:
+    """Django with the benchmark settings; a TERM also stops gunicorn on the way out."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def _arguments(doc: str) -> argparse.Namespace:
+    """--size, --initiatives, --seconds and --threads; `doc` is the script's docstring."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--size", choices=SIZES, default="S", help="S=5,000, M=20,000, L=100,000")
     parser.add_argument("--initiatives", type=int, help="number of initiatives (overrides --size)")
     parser.add_argument("--seconds", type=float, default=10.0, help="load time per page")
@@ -92,6 +98,13 @@ def _arguments() -> argparse.Namespace:
 
 
 def _prepare(size: int) -> int:
+    """The seeded database with the public directory; returns the agency's initiatives."""
+    total = _seed(size)
+    _publish_directory()
+    return total
+
+
+def _seed(size: int) -> int:
     """Migrate, load the demo world, seed; returns the agency's number of initiatives."""
     from django.core.management import call_command
 
@@ -105,7 +118,6 @@ def _prepare(size: int) -> int:
     created = seed(AGENCY, size)
     print(f"  {created:,} initiatives created.", flush=True)
     _analyze()
-    _publish_directory()
     return Initiative.objects.filter(agency__slug=AGENCY).count()
 
 
@@ -227,7 +239,7 @@ def _wait_until_up(server: subprocess.Popen, port: int, timeout: float = 30.0) -
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and server.poll() is None:
         try:
-            if _get(port, "/bench/bare/", "")[0] == 200:
+            if _get(port, "/bench/bare/", {})[0] == 200:
                 return
         except OSError:
             pass
@@ -246,10 +258,10 @@ def _stop(server: subprocess.Popen) -> None:
             server.wait()
 
 
-def _get(port: int, path: str, cookie: str) -> tuple[int, bytes]:
+def _get(port: int, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
-        connection.request("GET", path, headers={"Cookie": cookie})
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         return response.status, response.read()
     finally:
@@ -272,15 +284,15 @@ def _measure_all(port: int, cookie: str, pages: list[Page], options) -> int:
     print(f"{'page':<28} {'path':<34} {'req/s':>8} {'ms':>7} {'ratio':>6}  verdict")
     baseline, failed, start = None, False, None
     for page in pages:
-        cookie_sent = "" if page.role else cookie
-        problem = _check(port, cookie_sent, page)
+        headers = {"Cookie": "" if page.role else cookie}
+        problem = _check(port, headers, page.path)
         if problem and baseline is None:
             raise SystemExit(f"The bare view does not answer: {problem}")
         if problem:
             print(f"{page.label:<28} {page.path or '–':<34} {'':>8} {'':>7} {'':>6}  {problem}")
             failed = failed or problem.startswith("FAIL")
             continue
-        result = _load(port, page.path, cookie_sent, options.seconds, options.threads)
+        result = _load(port, page.path, headers, options.seconds, options.threads)
         baseline = baseline or result.per_second
         ratio, verdict = result.per_second / baseline, ""
         if page.backoffice:
@@ -304,21 +316,22 @@ def _measure_all(port: int, cookie: str, pages: list[Page], options) -> int:
     return 1 if failed else 0
 
 
-def _check(port: int, cookie: str, page: Page) -> str:
+def _check(port: int, headers: dict[str, str], path: str | None) -> str:
     """The page must exist and answer 200; then a few requests warm the workers up."""
-    if page.path is None:
+    if path is None:
         return "SKIP (URL not defined yet)"
-    status, body = _get(port, page.path, cookie)
+    status, body = _get(port, path, headers)
     if status != 200 or not body:
         return f"FAIL (HTTP {status})"
     for _warm_up in range(20):
-        _get(port, page.path, cookie)
+        _get(port, path, headers)
     return ""
 
 
-def _load(port: int, path: str, cookie: str, seconds: float, threads: int) -> Result:
-    """`threads` clients send GET requests for `seconds`, each on its own connection (kept
-    alive while the server allows it; gunicorn's sync workers close it after each answer)."""
+def _load(port: int, path: str, headers: dict[str, str], seconds: float, threads: int) -> Result:
+    """`threads` clients send GET requests with `headers` for `seconds`, each on its own
+    connection (kept alive while the server allows it; gunicorn's sync workers close it after
+    each answer)."""
     counts = [(0, 0)] * threads
     deadline = time.perf_counter() + seconds
 
@@ -327,7 +340,7 @@ def _load(port: int, path: str, cookie: str, seconds: float, threads: int) -> Re
         done = errors = 0
         while time.perf_counter() < deadline:
             try:
-                connection.request("GET", path, headers={"Cookie": cookie})
+                connection.request("GET", path, headers=headers)
                 response = connection.getresponse()
                 response.read()
             except (OSError, http.client.HTTPException):

@@ -1,6 +1,7 @@
-"""The product's URLs plus a bare view: the baseline that every page is measured against."""
+"""The product's URLs plus two bare views: the baselines that pages and API endpoints are
+measured against."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import path
 
 from kiezwerk.urls import handler400, handler403, handler404, handler500  # noqa: F401
@@ -12,4 +13,13 @@ def bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok")
 
 
-urlpatterns = [path("bench/bare/", bare, name="bench_bare"), *product_urlpatterns]
+def bare_json(request: HttpRequest) -> JsonResponse:
+    """The same for JSON, the baseline of the API benchmark (bench/api.py)."""
+    return JsonResponse({"ok": True})
+
+
+urlpatterns = [
+    path("bench/bare/", bare, name="bench_bare"),
+    path("bench/bare.json", bare_json, name="bench_bare_json"),
+    *product_urlpatterns,
+]
