@@ -6,10 +6,11 @@ spacing, problems by row and column, and the upload form with its size limit.
 Moved here from `economy.imports` so that the initiatives app, below economy, can use it too
 (docs/architecture.md: imports flow one way)."""
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
-import io
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -103,26 +104,40 @@ def _bad_workbook() -> ValidationError:
 
 
 def read_table(file) -> Iterator[tuple[int, list]]:
-    """(row number, cells) of the file's first sheet; ValidationError if it is neither CSV in
-    UTF-8 nor XLSX."""
+    """(row number, cells) of the file's first sheet, read row by row; ValidationError (when
+    the rows are read) if it is neither CSV in UTF-8 nor XLSX."""
     file.seek(0)
     head = file.read(len(XLSX_SIGNATURE))
     file.seek(0)
     if head == XLSX_SIGNATURE:
         return _xlsx_rows(file)
-    return _csv_rows(file.read())
+    return _csv_rows(file)
 
 
-def _csv_rows(raw: bytes) -> Iterator[tuple[int, list]]:
-    if b"\x00" in raw:
-        raise _unreadable()
+def _csv_rows(file) -> Iterator[tuple[int, list]]:
+    """The CSV file's rows, decoded line by line (the file's text is never held whole); the
+    delimiter is the one the first line has more of, `;` or `,`."""
+    _check_text(file)
+    lines = (line.decode("utf-8") for line in file)  # Django's File: lines with their ends
+    first = next(lines, "").removeprefix("\ufeff")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return _csv_records(csv.reader(itertools.chain([first], lines), delimiter=delimiter))
+
+
+def _check_text(file) -> None:
+    """Unreadable unless the whole file is UTF-8 text without NUL bytes (UTF-16 and binary
+    files have them), checked a chunk at a time before any row is read."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    file.seek(0)
     try:
-        text = raw.decode("utf-8-sig")
+        for chunk in iter(lambda: file.read(64 * 1024), b""):
+            if b"\x00" in chunk:
+                raise _unreadable()
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         raise _unreadable() from None
-    first = text.partition("\n")[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return _csv_records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    file.seek(0)
 
 
 def _csv_records(reader) -> Iterator[tuple[int, list]]:

@@ -150,7 +150,8 @@ class FigureReader:
         closed = ClosedMonth.objects.filter(agency_id=agency, initiative=enterprise)
         self.closed = set(closed.values_list("year", "month"))
         self.problems: list[Problem] = []
-        self.seen: dict[tuple[int, int, int], int] = {}
+        # {line id, year and month as one number: the row that gave it}; small for 10,000 rows
+        self.seen: dict[int, int] = {}
         self.empty = 0
 
     @staticmethod
@@ -279,7 +280,7 @@ class FigureReader:
 
     def _period(self, number: int, line: BusinessLine, year: int, month: int, heading) -> None:
         """A problem for a month given twice."""
-        earlier = self.seen.setdefault((line.pk, year, month), number)
+        earlier = self.seen.setdefault((line.pk * 10_000 + year) * 100 + month, number)
         if earlier != number:
             text = _("%(month)s %(year)s of “%(line)s” is already in row %(row)s.")
             name = {"month": MONTHS[month], "year": year, "line": line.name, "row": earlier}
