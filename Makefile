@@ -49,17 +49,21 @@ demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 
-# Throughput of back-office pages against a bare view under gunicorn, then the social-capital
+# Throughput of back-office pages against a bare view under gunicorn, then of the API's
+# initiative list against a bare JSON endpoint (with its queries per page), then the social-capital
 # computation for 2,000 actors and 20,000 ties against its 2 s budget, then the financing mix
 # of 500 enterprises over ten years in the ORM against hand-written SQL (see bench/README.md).
-# Last, the funder report at 375 and 1,500 enterprises: its queries, time and memory per file.
+# Then the funder report at 375 and 1,500 enterprises: its queries, time and memory per file.
+# Last, the import of 1,000 and 10,000 rows of figures: queries per chunk, memory, a broken row.
 # SIZE S = 5,000 initiatives, M = 20,000, L = 100,000.
 SIZE ?= S
 bench: install
 	$(BIN)/python bench/run.py --size $(SIZE)
+	$(BIN)/python bench/api.py --size $(SIZE)
 	$(BIN)/python bench/social_capital.py
 	$(BIN)/python bench/financing_mix.py
 	$(BIN)/python bench/funder_report.py
+	$(BIN)/python bench/figures_import.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
