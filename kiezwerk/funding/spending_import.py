@@ -393,6 +393,9 @@ class SpendingTemplate(Exporter):
         return number(amount, grouping=False) if self.numbers_as_text else float(amount)
 
 
-def columns_explained() -> list[tuple[str, str, bool]]:
-    """(heading, meaning, required) of each column, for the import page."""
-    return [(str(label), str(MEANINGS[key]), key in REQUIRED) for key, label, _n in COLUMNS]
+def columns_explained() -> list[dict]:
+    """Each column's heading, meaning and whether it is required, for the import page."""
+    return [
+        {"heading": label, "meaning": MEANINGS[key], "required": key in REQUIRED}
+        for key, label, _n in COLUMNS
+    ]

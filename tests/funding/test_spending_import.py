@@ -422,7 +422,7 @@ def test_import_page_explains_columns_and_links_the_templates(grant, manager):
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert [heading for heading, _meaning, _required in response.context["columns"]] == ENGLISH
+    assert [str(column["heading"]) for column in response.context["columns"]] == ENGLISH
     assert _url("spending_template", grant, fmt="xlsx") in page
     assert "stay as they are" in page
 
