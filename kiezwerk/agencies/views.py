@@ -43,7 +43,7 @@ def team_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 def _team_file(request: HttpRequest, agency: Agency, fmt: str) -> HttpResponse:
     exporter = TeamExporter(agency)
     log_action(request.user, "agencies.team_exported", agency, {"format": fmt})
-    return exporter.xlsx_response() if fmt == "xlsx" else exporter.csv_response()
+    return exporter.response(fmt)
 
 
 ACTIVITY_PAGE_SIZE = 50

@@ -11,10 +11,12 @@ from typing import Any, ClassVar
 
 from defusedcsv import csv
 from django.http import FileResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.functional import Promise
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATS = ("csv", "xlsx")  # the file formats of every export
 
 
 class _Echo:
@@ -43,6 +45,10 @@ class Exporter:
 
     def _stamped_name(self, extension: str) -> str:
         return f"{self.filename}-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+    def response(self, fmt: str) -> HttpResponseBase:
+        """The file in `fmt`, one of FORMATS ("csv" or "xlsx")."""
+        return self.csv_response() if fmt == "csv" else self.xlsx_response()
 
     def csv_response(self) -> StreamingHttpResponse:
         writer = csv.writer(_Echo(), delimiter=";")

@@ -21,11 +21,13 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from kiezwerk.core.activity import log_action
 from kiezwerk.core.exporters import Exporter
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -375,20 +377,33 @@ class Plan:
 
 
 class KeyedReader:
-    """Reads a file whose rows are records identified by an external reference. Subclasses
-    give `columns`, `parsers` ({key: cell parser}), `row(number, values)` (a row from its
-    parsed cells, or None after recording problems) and `resolve(rows)` (checks against the
-    saved records, in a few queries). Rows are read one by one (CSV reader, openpyxl read-only);
-    every problem is collected by row and column."""
+    """Reads a file whose rows are records of an agency identified by an external reference,
+    for a user. Subclasses give `columns`, `parsers` ({key: cell parser}), `row(number,
+    values)` (a row from its parsed cells, or None after recording problems) and
+    `resolve(rows)` (checks against the saved records, in a few queries, and fills `plan`).
+    Rows are read one by one (CSV reader, openpyxl read-only); every problem is collected by
+    row and column."""
 
     columns: tuple[Column, ...] = ()
     max_rows = 2_000
     parsers: dict = {}
 
-    def __init__(self) -> None:
+    def __init__(self, agency, user) -> None:
+        self.agency = agency
+        self.user = user  # whose neighbourhoods and records the file may touch
         self.problems: list[Problem] = []
         self.headings = {name: column for column in self.columns for name in column.spellings()}
         self.in_file: dict[str, str] = {}  # column key: its heading as written in the file
+        self.seen: dict[str, int] = {}  # external reference: the row that gave it first
+        self.plan = Plan()
+
+    def first_time(self, number: int, ref: str) -> bool:
+        """True for the first row with this external reference; a problem for a later one."""
+        earlier = self.seen.setdefault(ref, number)
+        if earlier != number:
+            text = _("This reference is already in row %(row)s.") % {"row": earlier}
+            self.problem(number, "external_ref", text)
+        return earlier == number
 
     def heading(self, key: str) -> str:
         return self.in_file.get(key) or next(c.heading for c in self.columns if c.key == key)
@@ -505,6 +520,72 @@ class KeyedImportForm(TableFileForm):
     def confirmed(self) -> bool:
         wanted = "apply" in self.data and self.cleaned_data.get("checksum")
         return bool(wanted) and self.cleaned_data["checksum"] == self.digest
+
+
+class AgencyImportForm(KeyedImportForm):
+    """The import form of records of an agency identified by an external reference: its
+    `reader_class` (a KeyedReader) reads the file for the user; `plan` is the dry run."""
+
+    reader_class: type[KeyedReader]
+
+    def __init__(self, *args, agency, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.user = user
+        self.bound_kwargs = {"agency": agency, "user": user}
+        self.plan = Plan()
+
+    def reader(self) -> KeyedReader:
+        return self.reader_class(self.agency, self.user)
+
+    def after_reading(self, reader: KeyedReader) -> None:
+        self.plan = reader.plan
+
+
+class Rejected(Exception):
+    """The file cannot be imported as it is now: nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def apply_keyed_import(reader: KeyedReader, file, write, *, verb: str, file_name: str) -> Plan:
+    """Read the file again inside one transaction (the agency's row locked, so that two
+    imports run one after the other) and `write(rows)` what it changes; one log entry `verb`
+    with the counts when anything changed. Rejected if the file has problems now, or when
+    someone else saved one of its records meanwhile (the database refused a write)."""
+    agency = reader.agency
+    with transaction.atomic():
+        type(agency).objects.select_for_update().only("pk").get(pk=agency.pk)
+        rows = reader.read(file)
+        if reader.problems:
+            raise Rejected(reader.problems)
+        try:
+            with transaction.atomic():
+                write(rows)
+        except IntegrityError as error:
+            text = _("Someone else saved one of these records meanwhile. Please check again.")
+            raise Rejected(
+                [Problem(rows[0].number, reader.heading("external_ref"), text)]
+            ) from error
+        counts = reader.plan.counts
+        if counts[CREATE] or counts[CHANGE]:
+            log_action(reader.user, verb, agency, {"file": file_name, **counts})
+    return reader.plan
+
+
+def confirmed_import(form: KeyedImportForm, apply):
+    """For a file sent with "Import" that is the one the dry run checked:
+    `apply(file, file_name=...)` and its result; None when it was Rejected (the problems are
+    on the form now) and for every other request."""
+    if not (form.is_bound and form.is_valid() and form.confirmed):
+        return None
+    try:
+        return apply(form.cleaned_data["file"], file_name=form.file_name)
+    except Rejected as rejected:
+        form.reject(rejected.problems)
+        return None
 
 
 def import_context(form: KeyedImportForm, columns: tuple[Column, ...], posted: bool) -> dict:

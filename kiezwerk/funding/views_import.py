@@ -11,6 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kiezwerk.core.exporters import FORMATS
 from kiezwerk.funding import spending_import as imports
 from kiezwerk.funding.enums import CostCategory
 from kiezwerk.funding.models import Grant
@@ -48,11 +49,11 @@ def spending_import(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def spending_template(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
     """The grant's saved spending as a CSV or XLSX file in the import's columns."""
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in FORMATS:
         raise Http404
     grant = get_grant_for(request, slug, pk, CHANGE)
     exporter = imports.SpendingTemplate(grant, numbers_as_text=fmt == "csv")
-    return exporter.csv_response() if fmt == "csv" else exporter.xlsx_response()
+    return exporter.response(fmt)
 
 
 def _imported(request: HttpRequest, grant: Grant, form: imports.SpendingImportForm) -> bool:

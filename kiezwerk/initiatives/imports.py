@@ -24,30 +24,27 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kiezwerk.agencies.models import Agency, Neighbourhood
-from kiezwerk.core.activity import log_action
 from kiezwerk.core.consent import purpose
 from kiezwerk.core.models import Consent
 from kiezwerk.core.tables import (
     CHANGE,
-    CREATE,
     UNCHANGED,
+    AgencyImportForm,
     CellProblem,
     Change,
     ChoiceParser,
     Column,
-    KeyedImportForm,
     KeyedReader,
     Plan,
     Planned,
-    Problem,
     TemplateFile,
+    apply_keyed_import,
     heading_key,
     parse_date,
     parse_text,
@@ -222,19 +219,9 @@ class InitiativeReader(KeyedReader):
     columns = COLUMNS
     parsers = PARSERS
 
-    def __init__(self, agency: Agency, user) -> None:
-        super().__init__()
-        self.agency = agency
-        self.user = user
-        self.seen: dict[str, int] = {}
-        self.plan = Plan()
-
     def row(self, number: int, values: dict) -> InitiativeRow | None:
         ref = values.pop("external_ref")
-        earlier = self.seen.setdefault(ref, number)
-        if earlier != number:
-            text = _("This reference is already in row %(row)s.") % {"row": earlier}
-            self.problem(number, "external_ref", text)
+        if not self.first_time(number, ref):
             return None
         contact = {key: values.pop(key) for key in (*CONTACT_KEYS, "consent_on") if key in values}
         if not any(contact.get(key) for key in CONTACT_KEYS):
@@ -391,36 +378,16 @@ def _saved_contact(contact: ContactPerson, key: str):
 # Writing
 
 
-class Rejected(Exception):
-    """The file cannot be imported as it is now: nothing was written."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
 def import_initiatives(agency: Agency, file, *, actor, file_name: str) -> Plan:
-    """Read the file again inside one transaction (the agency's row locked, so that two
-    imports run one after the other) and write what it changes with bulk writes; one log
-    entry with the counts when anything changed. Rejected if the file has problems now."""
-    with transaction.atomic():
-        Agency.objects.select_for_update().only("pk").get(pk=agency.pk)
-        reader = InitiativeReader(agency, actor)
-        rows = reader.read(file)
-        if reader.problems:
-            raise Rejected(reader.problems)
-        try:
-            with transaction.atomic():
-                _write(agency, rows, actor)
-        except IntegrityError as error:
-            text = _("Someone else saved one of these records meanwhile. Please check again.")
-            raise Rejected(
-                [Problem(rows[0].number, reader.heading("external_ref"), text)]
-            ) from error
-        counts = reader.plan.counts
-        if counts[CREATE] or counts[CHANGE]:
-            log_action(actor, "initiatives.imported", agency, {"file": file_name, **counts})
-    return reader.plan
+    """Import the file (read again, in one transaction, see core.tables.apply_keyed_import)."""
+    reader = InitiativeReader(agency, actor)
+    return apply_keyed_import(
+        reader,
+        file,
+        lambda rows: _write(agency, rows, actor),
+        verb="initiatives.imported",
+        file_name=file_name,
+    )
 
 
 def _write(agency: Agency, rows: list[InitiativeRow], actor) -> None:
@@ -529,21 +496,9 @@ def _record_consents(contacts: list[ContactPerson], actor) -> None:
 # The form and the template
 
 
-class InitiativeImportForm(KeyedImportForm):
+class InitiativeImportForm(AgencyImportForm):
     file_label = gettext_lazy("File with the initiatives")
-
-    def __init__(self, *args, agency: Agency, user, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.agency = agency
-        self.user = user
-        self.bound_kwargs = {"agency": agency, "user": user}
-        self.plan = Plan()
-
-    def reader(self) -> InitiativeReader:
-        return InitiativeReader(self.agency, self.user)
-
-    def after_reading(self, reader: InitiativeReader) -> None:
-        self.plan = reader.plan
+    reader_class = InitiativeReader
 
 
 def template_file(agency: Agency, user) -> TemplateFile:

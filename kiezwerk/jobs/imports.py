@@ -29,29 +29,26 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from kiezwerk.agencies.models import Agency, Neighbourhood
-from kiezwerk.core.activity import log_action
 from kiezwerk.core.formats import number
 from kiezwerk.core.tables import (
     CHANGE,
-    CREATE,
     UNCHANGED,
+    AgencyImportForm,
     CellProblem,
     Change,
     ChoiceParser,
     Column,
-    KeyedImportForm,
     KeyedReader,
     Plan,
     Planned,
-    Problem,
     TemplateFile,
+    apply_keyed_import,
     cell_text,
     heading_key,
     parse_date,
@@ -268,19 +265,9 @@ class PositionReader(KeyedReader):
     columns = COLUMNS
     parsers = PARSERS
 
-    def __init__(self, agency: Agency, user) -> None:
-        super().__init__()
-        self.agency = agency
-        self.user = user
-        self.seen: dict[str, int] = {}
-        self.plan = Plan()
-
     def row(self, number: int, values: dict) -> PositionRow | None:
         ref = values.pop("external_ref")
-        earlier = self.seen.setdefault(ref, number)
-        if earlier != number:
-            text = _("This reference is already in row %(row)s.") % {"row": earlier}
-            self.problem(number, "external_ref", text)
+        if not self.first_time(number, ref):
             return None
         return PositionRow(number, ref, values.pop("enterprise"), values)
 
@@ -455,36 +442,12 @@ def _saved(position: Position, key: str):
 # Writing
 
 
-class Rejected(Exception):
-    """The file cannot be imported as it is now: nothing was written."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
 def import_positions(agency: Agency, file, *, actor, file_name: str) -> Plan:
-    """Read the file again inside one transaction (the agency's row locked, so that two
-    imports run one after the other) and write what it changes with bulk writes; one log
-    entry with the counts when anything changed. Rejected if the file has problems now."""
-    with transaction.atomic():
-        Agency.objects.select_for_update().only("pk").get(pk=agency.pk)
-        reader = PositionReader(agency, actor)
-        rows = reader.read(file)
-        if reader.problems:
-            raise Rejected(reader.problems)
-        try:
-            with transaction.atomic():
-                _write(agency, rows)
-        except IntegrityError as error:
-            text = _("Someone else saved one of these records meanwhile. Please check again.")
-            raise Rejected(
-                [Problem(rows[0].number, reader.heading("external_ref"), text)]
-            ) from error
-        counts = reader.plan.counts
-        if counts[CREATE] or counts[CHANGE]:
-            log_action(actor, "jobs.imported", agency, {"file": file_name, **counts})
-    return reader.plan
+    """Import the file (read again, in one transaction, see core.tables.apply_keyed_import)."""
+    reader = PositionReader(agency, actor)
+    return apply_keyed_import(
+        reader, file, lambda rows: _write(agency, rows), verb="jobs.imported", file_name=file_name
+    )
 
 
 def _write(agency: Agency, rows: list[PositionRow]) -> None:
@@ -525,21 +488,9 @@ def _new_position(agency: Agency, row: PositionRow) -> Position:
 # The form and the template
 
 
-class PositionImportForm(KeyedImportForm):
+class PositionImportForm(AgencyImportForm):
     file_label = gettext_lazy("File with the positions")
-
-    def __init__(self, *args, agency: Agency, user, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.agency = agency
-        self.user = user
-        self.bound_kwargs = {"agency": agency, "user": user}
-        self.plan = Plan()
-
-    def reader(self) -> PositionReader:
-        return PositionReader(self.agency, self.user)
-
-    def after_reading(self, reader: PositionReader) -> None:
-        self.plan = reader.plan
+    reader_class = PositionReader
 
 
 def template_file(agency: Agency, user) -> TemplateFile:

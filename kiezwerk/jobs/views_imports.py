@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kiezwerk.agencies.views import get_agency_for
-from kiezwerk.core.tables import import_context
+from kiezwerk.core.exporters import FORMATS
+from kiezwerk.core.tables import confirmed_import, import_context
 from kiezwerk.jobs import imports
 from kiezwerk.jobs.enums import ContractType, Instrument, Origin
 
@@ -23,19 +24,16 @@ def import_file(request: HttpRequest, slug: str) -> HttpResponse:
     posted = request.method == "POST"
     data = (request.POST, request.FILES) if posted else (None, None)
     form = imports.PositionImportForm(*data, agency=agency, user=request.user)
-    if posted and form.is_valid() and form.confirmed:
-        try:
-            plan = imports.import_positions(
-                agency, form.cleaned_data["file"], actor=request.user, file_name=form.file_name
-            )
-        except imports.Rejected as rejected:
-            form.reject(rejected.problems)
-        else:
-            text = _(
-                "Positions imported: %(create)s new, %(change)s changed, %(unchanged)s unchanged."
-            )
-            messages.success(request, text % plan.counts)
-            return redirect("jobs:figures", slug=agency.slug)
+    plan = confirmed_import(
+        form,
+        lambda file, file_name: imports.import_positions(
+            agency, file, actor=request.user, file_name=file_name
+        ),
+    )
+    if plan is not None:
+        text = _("Positions imported: %(create)s new, %(change)s changed, %(unchanged)s unchanged.")
+        messages.success(request, text % plan.counts)
+        return redirect("jobs:figures", slug=agency.slug)
     context = {
         "agency": agency,
         **import_context(form, imports.COLUMNS, posted),
@@ -52,8 +50,8 @@ def import_file(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def import_template(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in FORMATS:
         raise Http404
     agency = get_agency_for(request, slug, imports.PERMISSION)
     template = imports.template_file(agency, request.user)
-    return template.csv_response() if fmt == "csv" else template.xlsx_response()
+    return template.response(fmt)

@@ -26,7 +26,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kiezwerk.core.activity import log_action
-from kiezwerk.core.tables import MAX_BYTES, SHOWN_PROBLEMS, KeyedImportForm, TableFileForm
+from kiezwerk.core.tables import (
+    MAX_BYTES,
+    SHOWN_PROBLEMS,
+    KeyedImportForm,
+    Rejected,
+    TableFileForm,
+)
 from kiezwerk.economy.imports.cells import FIRST_YEAR, LAST_YEAR
 from kiezwerk.economy.imports.reading import (
     MAX_ROWS,
@@ -53,14 +59,6 @@ __all__ = [
     "import_file",
     "template_columns",
 ]
-
-
-class Rejected(Exception):
-    """The file has problems: nothing was imported."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        self.problems = problems
 
 
 # ------------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kiezwerk.core.tables import import_context
+from kiezwerk.core.exporters import FORMATS
+from kiezwerk.core.tables import confirmed_import, import_context
 from kiezwerk.economy import imports
 from kiezwerk.economy.imports import ImportForm, TemplateForm
 from kiezwerk.economy.views.base import get_enterprise_for
@@ -29,7 +30,18 @@ def import_figures(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     enterprise = get_enterprise_for(request, slug, pk, PERM)
     posted = request.method == "POST"
     form = _import_form(request, enterprise, posted=posted)
-    if posted and form.is_valid() and form.confirmed and _imported(request, enterprise, form):
+    summary = confirmed_import(
+        form,
+        lambda file, file_name: imports.import_file(
+            enterprise,
+            file,
+            actor=request.user,
+            file_name=file_name,
+            may_correct=form.may_correct,
+        ),
+    )
+    if summary is not None:
+        messages.success(request, _outcome(summary, form.empty))
         return redirect("economy:enterprise", slug=slug, pk=pk)
     return _page(request, enterprise, form, TemplateForm(enterprise=enterprise), posted=posted)
 
@@ -39,7 +51,7 @@ def import_figures(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def import_template(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
     """The template of one year (`?year=`) with the saved figures, as CSV or XLSX; a year
     outside 1990 to 2100 shows the import page with the error (400)."""
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in FORMATS:
         raise Http404
     enterprise = get_enterprise_for(request, slug, pk, PERM)
     chosen = TemplateForm(request.GET, enterprise=enterprise)
@@ -47,7 +59,7 @@ def import_template(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpR
         return _page(request, enterprise, _import_form(request, enterprise), chosen, posted=False)
     year = chosen.cleaned_data["year"]
     exporter = imports.TemplateExporter(enterprise, year=year, numbers_as_text=fmt == "csv")
-    return exporter.csv_response() if fmt == "csv" else exporter.xlsx_response()
+    return exporter.response(fmt)
 
 
 def _import_form(request: HttpRequest, enterprise: Initiative, *, posted=False) -> ImportForm:
@@ -78,22 +90,6 @@ def _page(
     }
     status = 400 if form.errors or template_form.errors else 200
     return render(request, "economy/import_form.html", context, status=status)
-
-
-def _imported(request: HttpRequest, enterprise: Initiative, form: ImportForm) -> bool:
-    try:
-        summary = imports.import_file(
-            enterprise,
-            form.cleaned_data["file"],
-            actor=request.user,
-            file_name=form.file_name,
-            may_correct=form.may_correct,
-        )
-    except imports.Rejected as rejected:
-        form.reject(rejected.problems)
-        return False
-    messages.success(request, _outcome(summary, form.empty))
-    return True
 
 
 def _outcome(summary: dict[str, int], empty: int) -> str:
