@@ -28,3 +28,18 @@ class Visit:
         if "{initiative}" in self.path:
             names["initiative"] = request.getfixturevalue("initiative").pk
         return self.path.format(**names) if names else self.path
+
+
+def uploading(content: bytes, name: str = "datei.csv"):
+    """A `reach` for an import page: open it, choose `content` as the file (CSV) and send the
+    upload form; the page after it."""
+
+    def upload(page, path, user, submit_login_form):
+        page.goto(path)
+        file = {"name": name, "mimeType": "text/csv", "buffer": content}
+        page.set_input_files("main input[type=file]", file)
+        with page.expect_navigation() as navigation:
+            page.click("main form button[type=submit]")
+        return navigation.value
+
+    return upload

@@ -4,7 +4,7 @@ explained, the dry run of a clean file, the page after a file with problems (the
 problems by row and column), and the page after a template asked for a year out of range (the
 year's error)."""
 
-from tests.browser.visit import Visit
+from tests.browser.visit import Visit, uploading
 from tests.browser.visits_economy_entry import ECONOMY, year_world
 
 IMPORT = ECONOMY + "import/"
@@ -26,19 +26,7 @@ CLEAN_FILE = (
 ).encode()
 
 
-def _upload(content: bytes):
-    def upload(page, path, user, submit_login_form):
-        page.goto(path)
-        file = {"name": "zahlen.csv", "mimeType": "text/csv", "buffer": content}
-        page.set_input_files("main input[type=file]", file)
-        with page.expect_navigation() as navigation:
-            page.click("main form button[type=submit]")
-        return navigation.value
-
-    return upload
-
-
-upload_a_file_with_problems = _upload(FILE_WITH_PROBLEMS)
+upload_a_file_with_problems = uploading(FILE_WITH_PROBLEMS)
 
 
 VISITS = [
@@ -56,7 +44,7 @@ VISITS = [
         IMPORT,
         "founder",
         setup=year_world,
-        reach=_upload(CLEAN_FILE),
+        reach=uploading(CLEAN_FILE),
         shows="main #import-plan",
     ),
     Visit(

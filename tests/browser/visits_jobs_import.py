@@ -2,7 +2,7 @@
 the upload page with the columns explained, the dry run of a clean file, and a file with
 problems."""
 
-from tests.browser.visit import Visit
+from tests.browser.visit import Visit, uploading
 
 IMPORT = "/backoffice/kiez/jobs/import/"
 HEADER = "Externe Referenz;Unternehmen;Funktion;Vertragsart;Stunden pro Woche;Beginn;"
@@ -19,18 +19,6 @@ def _enterprise(request) -> dict:
     return {}
 
 
-def _upload(content: str):
-    def upload(page, path, user, submit_login_form):
-        page.goto(path)
-        file = {"name": "stellen.csv", "mimeType": "text/csv", "buffer": content.encode()}
-        page.set_input_files("main input[type=file]", file)
-        with page.expect_navigation() as navigation:
-            page.click("main form button[type=submit]")
-        return navigation.value
-
-    return upload
-
-
 VISITS = [
     Visit("jobs_import", IMPORT, "manager", shows="main #import-columns"),
     Visit(
@@ -38,7 +26,7 @@ VISITS = [
         IMPORT,
         "manager",
         setup=_enterprise,
-        reach=_upload(CLEAN),
+        reach=uploading(CLEAN.encode()),
         shows="main #import-plan",
     ),
     Visit(
@@ -46,7 +34,7 @@ VISITS = [
         IMPORT,
         "manager",
         setup=_enterprise,
-        reach=_upload(WITH_PROBLEMS),
+        reach=uploading(WITH_PROBLEMS.encode()),
         status=400,
         shows="main #import-problems",
     ),

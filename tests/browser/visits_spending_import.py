@@ -2,7 +2,7 @@
 (tests/browser/test_accessibility.py): the upload form with the columns and cost categories
 explained, and the page after a file with problems (the table of problems by row and column)."""
 
-from tests.browser.visit import Visit
+from tests.browser.visit import Visit, uploading
 from tests.browser.visits_funding import GRANT, grant_world
 
 IMPORT = GRANT + "spending/import/"
@@ -15,13 +15,7 @@ FILE_WITH_PROBLEMS = (
 )
 
 
-def upload_a_file_with_problems(page, path, user, submit_login_form):
-    page.goto(path)
-    file = {"name": "ausgaben.csv", "mimeType": "text/csv", "buffer": FILE_WITH_PROBLEMS}
-    page.set_input_files("main input[type=file]", file)
-    with page.expect_navigation() as navigation:
-        page.click("main form button[type=submit]")
-    return navigation.value
+upload_a_file_with_problems = uploading(FILE_WITH_PROBLEMS)
 
 
 VISITS = [

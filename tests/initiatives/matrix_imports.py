@@ -1,7 +1,8 @@
 """Who gets what from the import of initiatives: rows for tests/test_permission_matrix.py.
 
 Management and advisors import (advisors only into their team's neighbourhoods, checked per
-row in tests/initiatives/test_imports.py); other members get 403, the outsider 404."""
+row in tests/initiatives/test_imports.py); other members get 403, the outsider 404. The import
+of positions has the same rows (tests/jobs/matrix_imports.py)."""
 
 LOGIN = "login"
 IMPORTERS = {
@@ -13,18 +14,18 @@ IMPORTERS = {
 }
 
 
-def _agency_kwargs(request) -> dict:
+def agency_kwargs(request) -> dict:
     request.getfixturevalue("agency")
     return {"slug": "kiez"}
 
 
-def _template_kwargs(request) -> dict:
-    return _agency_kwargs(request) | {"fmt": "xlsx"}
+def template_kwargs(request) -> dict:
+    return agency_kwargs(request) | {"fmt": "xlsx"}
 
 
 ROWS = {
-    "initiatives:import": (_agency_kwargs, IMPORTERS),
-    "initiatives:import_template": (_template_kwargs, IMPORTERS),
+    "initiatives:import": (agency_kwargs, IMPORTERS),
+    "initiatives:import_template": (template_kwargs, IMPORTERS),
 }
 
 FORM_VIEWS = {"initiatives:import"}
