@@ -972,6 +972,14 @@ def test_dry_run_counts_and_lists_the_changes_and_saves_nothing(cafe, founder):
     assert ActivityLogEntry.objects.count() == before
 
 
+def test_dry_run_names_a_public_client_by_its_column(cafe, district_office, founder):
+    response = _dry_run(founder, cafe, _csv([_row(month=1, office="800")]))
+
+    [planned] = response.context["plan"].rows
+    heading = _de("Public contracts: %(client)s") % {"client": OFFICE}
+    assert [(c.field, c.old, c.new) for c in planned.changes] == [(heading, "0,00", "800,00")]
+
+
 def test_dry_run_lists_the_first_rows_and_counts_the_rest(cafe, founder):
     rows = [_row(year=year, month=n, costs="1") for year in range(1991, 2011) for n in range(1, 13)]
 

@@ -61,6 +61,7 @@ FIGURE_COLUMNS = [
     ("reciprocal", gettext_lazy("Reciprocal work"), "flag"),
 ]
 PUBLIC_HEADING = gettext_lazy("Public contracts: %(client)s")
+FIGURE_LABELS = {key: label for key, label, _kind in FIGURE_COLUMNS}
 
 
 @dataclass
@@ -133,7 +134,6 @@ class FigureReader:
         self.keep_rows = keep_rows
         self.lock = lock  # the saved months stay locked for the import that writes them
         self.plan = FigurePlan()
-        self.public_names: dict[str, str] = {}
         self.lines: dict[str, BusinessLine] = {}
         lines = BusinessLine.objects.filter(agency_id=agency, initiative=enterprise)
         for line in sorted(lines, key=lambda line: line.archived_at is None):
@@ -154,17 +154,18 @@ class FigureReader:
         self.seen: dict[int, int] = {}
         self.empty = 0
 
-    @staticmethod
-    def _headings(agency: int) -> dict[str, str]:
+    def _headings(self, agency: int) -> dict[str, str]:
         """{heading in any of its spellings: column key}. Every public body of the agency has
-        a column: one a line does not have takes no amount, but may stand empty."""
+        a column: one a line does not have takes no amount, but may stand empty. Their names
+        are kept in `client_names` for the dry run."""
         headings = {
             spelling: key
             for key, label, _kind in PERIOD_COLUMNS + FIGURE_COLUMNS
             for spelling in spellings(label)
         }
         bodies = Partner.objects.filter(agency_id=agency, kind=PartnerKind.PUBLIC)
-        for pk, name in bodies.values_list("pk", "name"):
+        self.client_names = dict(bodies.values_list("pk", "name"))
+        for pk, name in self.client_names.items():
             for spelling in spellings(PUBLIC_HEADING, client=name):
                 headings[spelling] = f"{PUBLIC}{pk}"
         return headings
@@ -188,7 +189,6 @@ class FigureReader:
         columns = self._columns(*first)
         if self.problems:
             return
-        self.public_names = self._public_names(columns)
         month = next(column.heading for column in columns if column.key == "month")
         figures = [column.index for column in columns if column.key not in PERIOD_KEYS]
         chunk, count = [], 0
@@ -299,13 +299,6 @@ class FigureReader:
             if (row.year, row.month) in self.closed and not row.unchanged:
                 self._problem(row.number, heading, self._closed(row))
 
-    def _public_names(self, columns: list[Column]) -> dict[str, str]:
-        """{column key: the public client's name} of the file's public-client columns."""
-        bodies = Partner.objects.filter(agency_id=self.enterprise.agency_id)
-        ids = [int(c.key.removeprefix(PUBLIC)) for c in columns if c.key.startswith(PUBLIC)]
-        names = dict(bodies.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
-        return {f"{PUBLIC}{pk}": name for pk, name in names.items()}
-
     def _plan(self, row: FigureRow) -> None:
         """Count the row in the plan; list it with its changes while there is room."""
         action = UNCHANGED if row.unchanged else CHANGE if row.saved is not None else CREATE
@@ -322,11 +315,10 @@ class FigureReader:
 
     def _label(self, key: str) -> str:
         """The column a change is in: a figure's label, or the public client's column."""
-        labels = {name: label for name, label, _kind in FIGURE_COLUMNS}
-        if key in labels:
-            return str(labels[key])
+        if key in FIGURE_LABELS:
+            return str(FIGURE_LABELS[key])
         client = key.partition(":")[2]
-        name = self.public_names.get(f"{PUBLIC}{client}", client)
+        name = self.client_names.get(int(client), client)
         return str(PUBLIC_HEADING) % {"client": name}
 
     def _closed(self, row: FigureRow) -> str:
