@@ -46,9 +46,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.funder_report import (  # noqa: E402
     _create_postgres,
+    _drop_database,
     _line,
     _peak,
-    _postgres,
     _reset_peak,
     _rss,
 )
@@ -87,7 +87,7 @@ def main() -> int:
         broken = {fmt: _run_child("broken", folder, fmt) for fmt in FORMATS}
     failed = _report(world, results, broken)
     if options.drop:
-        _drop(database)
+        _drop_database(database)
     return 1 if failed else 0
 
 
@@ -117,18 +117,6 @@ def _database() -> dict:
     else:
         database["NAME"] = f"{database['NAME']}_figures"
     return database
-
-
-def _drop(database: dict) -> None:
-    if database["ENGINE"].endswith("sqlite3"):
-        for suffix in ("", "-wal", "-shm"):
-            Path(database["NAME"] + suffix).unlink(missing_ok=True)
-        return
-    from psycopg import sql
-
-    with _postgres(database) as connection:
-        name = sql.Identifier(database["NAME"])
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
 
 
 # ------------------------------------------------------------------------------------------

@@ -145,7 +145,11 @@ def _create_postgres(database: dict) -> None:
 
 
 def _drop(enterprises: int) -> None:
-    database = _database(enterprises)
+    _drop_database(_database(enterprises))
+
+
+def _drop_database(database: dict) -> None:
+    """The SQLite file (with its journal files), or the PostgreSQL database."""
     if database["ENGINE"].endswith("sqlite3"):
         for suffix in ("", "-wal", "-shm"):
             Path(database["NAME"] + suffix).unlink(missing_ok=True)
