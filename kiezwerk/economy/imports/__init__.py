@@ -75,7 +75,7 @@ def import_file(
     its months meanwhile. Returns the counts of the rows with figures and of changed months."""
     with transaction.atomic():
         Initiative.objects.select_for_update().only("pk").get(pk=enterprise.pk)
-        reader = FigureReader(enterprise, may_correct=may_correct, keep_rows=False, lock=True)
+        reader = FigureReader(enterprise, may_correct=may_correct, lock=True)
         writer = ChunkWriter(actor)
         rows, first = 0, 1
         month = str(PERIOD_COLUMNS[2][1])
@@ -123,7 +123,7 @@ class ImportForm(KeyedImportForm):
         self.empty = 0
 
     def reader(self) -> FigureReader:
-        return FigureReader(self.enterprise, may_correct=self.may_correct, keep_rows=False)
+        return FigureReader(self.enterprise, may_correct=self.may_correct)
 
     def after_reading(self, reader: FigureReader) -> None:
         self.plan = reader.plan

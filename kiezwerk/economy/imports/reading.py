@@ -117,27 +117,25 @@ class FigureReader:
     the agency's public bodies (a column each), the enterprise's closed months and the saved
     figures of the file's years: one query each (two for the figures). Problems are collected
     in `problems`, skipped empty rows counted in `empty`. `may_correct`: the reader may correct
-    closed months (the problem of a changed closed month says whom to ask). `keep_rows`: `read`
-    returns the rows (off for a dry run, which keeps only the plan); `lock`: see saved_months."""
+    closed months (the problem of a changed closed month says whom to ask). `lock`: see
+    saved_months."""
 
     def __init__(
         self,
         enterprise: Initiative,
         *,
         may_correct: bool = False,
-        keep_rows: bool = True,
         lock: bool = False,
     ) -> None:
         agency = enterprise.agency_id
         self.enterprise = enterprise
         self.may_correct = may_correct
-        self.keep_rows = keep_rows
         self.lock = lock  # the saved months stay locked for the import that writes them
         self.plan = FigurePlan()
         self.lines: dict[str, BusinessLine] = {}
         lines = BusinessLine.objects.filter(agency_id=agency, initiative=enterprise)
         for line in sorted(lines, key=lambda line: line.archived_at is None):
-            line.initiative = enterprise  # save_month reads it: no query per row
+            line.initiative = enterprise  # the writer reads it: no query per row
             self.lines[heading_key(line.name)] = (
                 line  # an active line wins over an archived namesake
             )
@@ -170,14 +168,13 @@ class FigureReader:
                 headings[spelling] = f"{PUBLIC}{pk}"
         return headings
 
-    def read(self, file) -> list[FigureRow]:
-        """The file's rows with figures, compared with the saved ones; ValidationError if the
-        file cannot be read or is too long. With `keep_rows` off, only the plan is kept."""
-        rows = []
-        for chunk in self.chunks(file):
-            if self.keep_rows:
-                rows.extend(chunk)
-        return rows
+    def read(self, file) -> list:
+        """The dry run (core.tables.TableFileForm reads through this): the whole file read for
+        `plan` and `problems`, its rows not kept (an empty list); ValidationError if the file
+        cannot be read or is too long."""
+        for _chunk in self.chunks(file):
+            pass
+        return []
 
     def chunks(self, file) -> Iterator[list[FigureRow]]:
         """The file's rows with figures, compared with the saved ones, `CHUNK` at a time; the
