@@ -15,7 +15,7 @@ from kiezwerk.core.models import ActivityLogEntry
 from kiezwerk.economy import services
 from kiezwerk.economy.models import MonthFigures, Revenue
 from kiezwerk.initiatives.models import Initiative
-from tests.api.helpers import token_client
+from tests.api.helpers import CASE_READERS, token_client
 from tests.conftest import count_queries
 from tests.economy.conftest import (  # noqa: F401
     cafe,
@@ -55,20 +55,7 @@ def march(cafe, district_office, manager):
 # Reading
 
 
-@pytest.mark.parametrize(
-    ("persona", "status"),
-    [
-        ("manager", 200),
-        ("advisor", 200),
-        ("evaluator", 200),
-        ("founder", 200),
-        ("funder", 404),
-        ("partner", 404),
-        ("outsider", 404),
-        ("other_founder", 404),
-    ],
-    indirect=["persona"],
-)
+@pytest.mark.parametrize(("persona", "status"), CASE_READERS, indirect=["persona"])
 def test_figures_are_read_by_those_who_read_the_year_table(persona, status, march, cafe):
     client = token_client(persona, Scope.READ)
 

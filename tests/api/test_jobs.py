@@ -10,7 +10,7 @@ from kiezwerk.api.enums import Scope
 from kiezwerk.economy.queries import Scope as JobScope
 from kiezwerk.jobs.enums import ContractType, Origin
 from kiezwerk.jobs.queries import jobs_by_year
-from tests.api.helpers import token_client
+from tests.api.helpers import CASE_READERS, token_client
 from tests.conftest import count_queries
 from tests.economy.conftest import enterprise  # noqa: F401
 from tests.jobs.positions import holder, position
@@ -106,20 +106,7 @@ def test_bad_years_are_422(query, field, positions, manager):
     assert [error["field"] for error in response.json()["errors"]] == [field]
 
 
-@pytest.mark.parametrize(
-    ("persona", "status"),
-    [
-        ("manager", 200),
-        ("advisor", 200),
-        ("evaluator", 200),
-        ("founder", 200),
-        ("funder", 404),
-        ("partner", 404),
-        ("outsider", 404),
-        ("other_founder", 404),
-    ],
-    indirect=["persona"],
-)
+@pytest.mark.parametrize(("persona", "status"), CASE_READERS, indirect=["persona"])
 def test_positions_are_read_as_on_the_enterprise_page(persona, status, positions, enterprise):
     client = token_client(persona, Scope.READ)
 
