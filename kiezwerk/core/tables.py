@@ -231,13 +231,19 @@ class TableFileForm(forms.Form):
                 % {"max": filesizeformat(MAX_BYTES)},
                 code="too_large",
             )
-        reader = self.reader()
-        self.rows = reader.read(file)
-        self.after_reading(reader)
-        if reader.problems:
-            self.problems = reader.problems
-            raise ValidationError(self._problems_found(), code="problems")
+        if self.reads_the_file(file):
+            reader = self.reader()
+            self.rows = reader.read(file)
+            self.after_reading(reader)
+            if reader.problems:
+                self.problems = reader.problems
+                raise ValidationError(self._problems_found(), code="problems")
         return file
+
+    def reads_the_file(self, file) -> bool:
+        """Whether cleaning reads the file's rows (an import that reads it again itself
+        skips this)."""
+        return True
 
     def after_reading(self, reader) -> None:
         """What else a subclass keeps of the reader (e.g. the count of empty rows)."""
@@ -508,18 +514,24 @@ class KeyedImportForm(TableFileForm):
 
     checksum = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
-    def clean_file(self):
-        file = super().clean_file()
+    def reads_the_file(self, file) -> bool:
+        """The file's checksum; its rows are read for the dry run only, not when it is sent
+        again to be imported (the import reads it again inside its transaction)."""
         digest = hashlib.sha256()
         for chunk in file.chunks():
             digest.update(chunk)
         self.digest = digest.hexdigest()
-        return file
+        return not self.wants_import
+
+    @property
+    def wants_import(self) -> bool:
+        """ "Import" was pressed with the checksum of this very file."""
+        return "apply" in self.data and self.data.get("checksum") == self.digest
 
     @property
     def confirmed(self) -> bool:
-        wanted = "apply" in self.data and self.cleaned_data.get("checksum")
-        return bool(wanted) and self.cleaned_data["checksum"] == self.digest
+        """Valid, and the file to import is the one the dry run checked."""
+        return not self.errors and self.wants_import
 
 
 class AgencyImportForm(KeyedImportForm):
@@ -558,7 +570,10 @@ def apply_keyed_import(reader: KeyedReader, file, write, *, verb: str, file_name
     agency = reader.agency
     with transaction.atomic():
         type(agency).objects.select_for_update().only("pk").get(pk=agency.pk)
-        rows = reader.read(file)
+        try:
+            rows = reader.read(file)
+        except ValidationError as error:  # unreadable, empty, too long: no dry run read it
+            raise Rejected([Problem(1, "", " ".join(error.messages))]) from error
         if reader.problems:
             raise Rejected(reader.problems)
         try:

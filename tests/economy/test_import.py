@@ -5,6 +5,7 @@ the saved figures left alone, problems by row and column (nothing imported), clo
 may import."""
 
 import csv
+import hashlib
 import io
 import zipfile
 from decimal import Decimal
@@ -995,6 +996,26 @@ def test_dry_run_lists_the_first_rows_and_counts_the_rest(cafe, founder):
         plan.more,
     )
     assert text % {"count": plan.more} in response.content.decode()
+
+
+@pytest.mark.parametrize("bad", ["png", "row"])
+def test_file_sent_to_import_without_a_dry_run_is_still_checked(cafe, founder, bad):
+    """The import reads the file itself (the form reads it for the dry run only): a file sent
+    straight with "Import" and its own checksum is refused whole, with its problems."""
+    content = (
+        b"\x89PNG\r\n\x1a\n" + bytes(64)
+        if bad == "png"
+        else _csv([_row(month=1, market="5"), _row(month=2, costs="-1")])
+    )
+    data = {"checksum": hashlib.sha256(content).hexdigest(), "apply": "1"}
+
+    response = client_for(founder).post(
+        _url("import", cafe), {"file": SimpleUploadedFile("z.csv", content), **data}
+    )
+
+    assert response.status_code == 400
+    assert response.context["problems"]
+    assert (MonthFigures.objects.count(), Revenue.objects.count()) == (0, 0)
 
 
 def test_file_other_than_the_one_checked_is_not_imported(cafe, founder):

@@ -2,6 +2,7 @@
 the import (idempotent, all or nothing), the advisor's neighbourhoods, consent, the log."""
 
 import datetime as dt
+import hashlib
 import io
 
 import openpyxl
@@ -215,6 +216,23 @@ def test_import_with_another_file_than_the_one_checked_shows_its_dry_run(manager
     response = apply(client, csv_file(*rows(2)), checksum)
     assert response.status_code == 200
     assert response.context["confirm"].changed_file
+    assert Initiative.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x89PNG\r\n\x1a\n" + bytes(64), HEADER.encode() + b"\nR-1;Nur;Boxhagener Platz;x\n"],
+)
+def test_file_sent_to_import_without_a_dry_run_is_still_checked(manager, content):
+    """The import reads the file again itself (the form reads only for the dry run): a file
+    sent straight with "Import" and its own checksum is refused, nothing saved, no 500."""
+    checksum = hashlib.sha256(content).hexdigest()
+    file = SimpleUploadedFile("initiativen.csv", content)
+
+    response = apply(client_for(manager), file, checksum)
+
+    assert response.status_code == 400
+    assert response.context["problems"]
     assert Initiative.objects.count() == 0
 
 

@@ -72,7 +72,8 @@ def import_file(
     it changes locked) and write it chunk by chunk in bulk: one log entry per changed month and
     one summary entry when any month changed. Rejected, with nothing written, when the file
     has problems now (a month closed since the dry run, say) or another save inserted one of
-    its months meanwhile. Returns the counts of the rows with figures and of changed months."""
+    its months meanwhile. Returns the counts of the rows with figures, of changed months and of
+    the empty rows skipped."""
     with transaction.atomic():
         Initiative.objects.select_for_update().only("pk").get(pk=enterprise.pk)
         reader = FigureReader(enterprise, may_correct=may_correct, lock=True)
@@ -87,7 +88,7 @@ def import_file(
                         writer.write(chunk)
         except IntegrityError as error:
             raise Rejected([Problem(first, month, _stale())]) from error
-        except ValidationError as error:  # the file the dry run read cannot be read now
+        except ValidationError as error:  # unreadable: the form reads no file sent to import
             raise Rejected([Problem(1, "", " ".join(error.messages))]) from error
         if reader.problems:
             raise Rejected(reader.problems)
@@ -96,7 +97,7 @@ def import_file(
             log_action(
                 actor, "economy.figures_imported", enterprise, {"file": file_name, **summary}
             )
-    return summary
+    return summary | {"empty": reader.empty}
 
 
 def _stale() -> str:

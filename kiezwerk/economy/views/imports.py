@@ -41,7 +41,7 @@ def import_figures(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
     )
     if summary is not None:
-        messages.success(request, _outcome(summary, form.empty))
+        messages.success(request, _outcome(summary))
         return redirect("economy:enterprise", slug=slug, pk=pk)
     return _page(request, enterprise, form, TemplateForm(enterprise=enterprise), posted=posted)
 
@@ -92,9 +92,9 @@ def _page(
     return render(request, "economy/import_form.html", context, status=status)
 
 
-def _outcome(summary: dict[str, int], empty: int) -> str:
+def _outcome(summary: dict[str, int]) -> str:
     """What the import did: months imported and changed, or nothing; empty rows skipped."""
-    count, changed = summary["rows"], summary["changed"]
+    count, changed, empty = summary["rows"], summary["changed"], summary["empty"]
     if changed:
         text = ngettext(
             "Figures of %(count)d month have been imported (%(changed)d changed).",
