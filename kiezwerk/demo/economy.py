@@ -23,6 +23,7 @@ from kiezwerk.demo.economy_data import (
 )
 from kiezwerk.demo.initiatives_data import HANDED_OVER, PANKOW
 from kiezwerk.demo.needs_data import CATEGORIES
+from kiezwerk.economy import summaries
 from kiezwerk.economy.enums import RateMethod, Source
 from kiezwerk.economy.models import (
     BusinessLine,
@@ -51,8 +52,11 @@ def load_economy(agencies: dict[str, Agency]) -> bool:
         clients = {
             p.name: p for p in Partner.objects.filter(agency=agency, kind=PartnerKind.PUBLIC)
         }
-        for enterprise in _enterprises_without_lines(agency):
+        enterprises = _enterprises_without_lines(agency)
+        for enterprise in enterprises:
             _enterprise(agency, enterprise, categories, clients)
+        if enterprises:
+            summaries.rebuild(agency.pk)  # the figures above were written in bulk
             created = True
     return created
 

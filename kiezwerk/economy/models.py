@@ -320,3 +320,71 @@ class EconomySettings(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(_("Economy settings of %(agency)s") % {"agency": self.agency})
+
+
+SUMMED_MONEY = {"max_digits": 18, "decimal_places": 2}
+
+
+class MonthSummary(models.Model):
+    """The figures of all enterprises of one neighbourhood in one month, summed: what the
+    financing mix of a neighbourhood or an agency reads instead of every enterprise's rows.
+    Kept by `economy.summaries` in the transaction of every write of figures; never edited."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    neighbourhood = models.ForeignKey(Neighbourhood, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(_("month"))
+    public = models.DecimalField(_("public contracts"), default=0, **SUMMED_MONEY)
+    market = models.DecimalField(_("market sales"), default=0, **SUMMED_MONEY)
+    grants = models.DecimalField(_("grants"), default=0, **SUMMED_MONEY)
+    donations = models.DecimalField(_("donations"), default=0, **SUMMED_MONEY)
+    costs = models.DecimalField(_("costs"), default=0, **SUMMED_MONEY)
+    hours = models.DecimalField(_("volunteer hours"), default=0, max_digits=16, decimal_places=2)
+    # Hours times the rate stored with each month (four places, as the mix sums it).
+    volunteer_value = models.DecimalField(
+        _("value of volunteer work"), default=0, max_digits=22, decimal_places=4
+    )
+    unvalued_hours = models.DecimalField(
+        _("hours without a rate"), default=0, max_digits=16, decimal_places=2
+    )
+
+    class Meta:
+        verbose_name = _("month summary")
+        verbose_name_plural = _("month summaries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "neighbourhood", "year", "month"], name="month_summary_unique"
+            ),
+            models.CheckConstraint(condition=VALID_MONTH, name="month_summary_valid_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.neighbourhood_id} {self.year}-{self.month:02}"
+
+
+class ClientSummary(models.Model):
+    """Public contracts of all enterprises of one neighbourhood in one month from one public
+    client, summed (the per-payer part of `MonthSummary.public`)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    neighbourhood = models.ForeignKey(Neighbourhood, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(_("month"))
+    client = models.ForeignKey(
+        Partner, verbose_name=_("public client"), on_delete=models.PROTECT, related_name="+"
+    )
+    amount = models.DecimalField(_("amount"), **SUMMED_MONEY)
+
+    class Meta:
+        verbose_name = _("client summary")
+        verbose_name_plural = _("client summaries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "neighbourhood", "year", "month", "client"],
+                name="client_summary_unique",
+            ),
+            models.CheckConstraint(condition=VALID_MONTH, name="client_summary_valid_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client_id} {self.year}-{self.month:02}: {self.amount}"

@@ -16,7 +16,14 @@ from decimal import ROUND_FLOOR, Decimal
 from django.db.models import DecimalField, ExpressionWrapper, F, IntegerField, Q, Sum
 
 from kiezwerk.economy.enums import Source
-from kiezwerk.economy.models import BusinessLine, Distribution, MonthFigures, Revenue
+from kiezwerk.economy.models import (
+    BusinessLine,
+    ClientSummary,
+    Distribution,
+    MonthFigures,
+    MonthSummary,
+    Revenue,
+)
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
@@ -154,7 +161,11 @@ class Mix:
 
 
 def financing_mix(scope: Scope, first: int | None = None, last: int | None = None) -> Mix:
-    """The mix of `scope` in the years `first` to `last` (all when None): two queries."""
+    """The mix of `scope` in the years `first` to `last` (all when None): two queries. A
+    neighbourhood or an agency is read from the month summaries (`economy.summaries`), an
+    enterprise from its own rows."""
+    if scope.initiative_id is None:
+        return _summed_mix(scope, first, last)
     quarters: dict[tuple[int, int], Period] = {}
     names: dict[int, str] = {}
 
@@ -197,6 +208,50 @@ def _figure_rows(scope: Scope, first: int | None, last: int | None):
         )
         .order_by()
     )
+
+
+# The columns of a month summary summed into a quarter, with the places each keeps.
+SUMMARY_COLUMNS = {
+    "market": CENT,
+    "grants": CENT,
+    "donations": CENT,
+    "costs": CENT,
+    "hours": CENT,
+    "unvalued_hours": CENT,
+    "volunteer": FOUR_PLACES,
+}
+
+
+def _summed_mix(scope: Scope, first: int | None, last: int | None) -> Mix:
+    quarters: dict[tuple[int, int], Period] = {}
+    names: dict[int, str] = {}
+    summed = {name: Sum(name, default=ZERO) for name in SUMMARY_COLUMNS if name != "volunteer"}
+    months = (
+        MonthSummary.objects.filter(scope.filters(first, last))
+        .annotate(quarter=QUARTER)
+        .values("year", "quarter")
+        .annotate(**summed, volunteer=Sum("volunteer_value", default=ZERO))
+        .order_by()
+    )
+    for row in months:
+        found = quarters.setdefault(
+            (row["year"], row["quarter"]), Period(row["year"], row["quarter"])
+        )
+        for name, places in SUMMARY_COLUMNS.items():
+            setattr(found, name, _exact(row[name], places))
+    clients = (
+        ClientSummary.objects.filter(scope.filters(first, last))
+        .annotate(quarter=QUARTER)
+        .values("year", "quarter", "client_id", "client__name")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    for row in clients:
+        key = (row["year"], row["quarter"])
+        found = quarters.setdefault(key, Period(*key))
+        _add_revenue(found, Source.PUBLIC, row["client_id"], _exact(row["amount"]))
+        names[row["client_id"]] = row["client__name"]
+    return _by_year(quarters, names)
 
 
 def _exact(value: Decimal, places: Decimal = CENT) -> Decimal:

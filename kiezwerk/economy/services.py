@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kiezwerk.core.activity import log_action
+from kiezwerk.economy import summaries
 from kiezwerk.economy.enums import Source
 from kiezwerk.economy.models import (
     BusinessLine,
@@ -166,6 +167,7 @@ def save_month(
         if closed:
             data["reason"] = reason
         log_action(actor, verb, line, data)
+        summaries.refresh_months(line.initiative, [(year, month)])
     return figures
 
 

@@ -376,6 +376,16 @@ ECONOMY = {
             f"{_LINKS} initiative neighbourhood year month line source client amount"
         ),
     ),
+    "economy.MonthSummary": Entry(
+        fields={},
+        not_personal=names(
+            f"{_LINKS} neighbourhood year month public market grants donations costs hours "
+            "volunteer_value unvalued_hours"
+        ),
+    ),
+    "economy.ClientSummary": Entry(
+        fields={}, not_personal=names(f"{_LINKS} neighbourhood year month client amount")
+    ),
     "economy.ClosedMonth": Entry(
         subjects=(S.STAFF,),
         fields={"closed_by": staff(P.FUNDING_EVIDENCE, R.FUNDING)},

@@ -22,6 +22,7 @@ from django.apps import apps
 from django.utils import timezone
 from freezegun import freeze_time
 
+from kiezwerk.economy import summaries
 from kiezwerk.economy.models import BusinessLine, MonthFigures, Revenue
 from kiezwerk.economy.queries import Scope
 from kiezwerk.funding import indicators
@@ -270,6 +271,7 @@ def _month(line, year, month, *, hours=0, rate=None, client=None, **revenue) -> 
             client=client if source == "public" else None,
             amount=Decimal(amount),
         )
+    summaries.refresh_months(line.initiative, [(year, month)])  # as every save does
 
 
 @pytest.fixture

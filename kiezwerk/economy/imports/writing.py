@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from kiezwerk.core.models import ActivityLogEntry
-from kiezwerk.economy import services
+from kiezwerk.economy import services, summaries
 from kiezwerk.economy.imports.reading import FigureRow, month_changes
 from kiezwerk.economy.models import BusinessLine, MonthFigures, Revenue
 from kiezwerk.economy.rates import agency_rates, statutory_rate
@@ -53,6 +53,9 @@ class ChunkWriter:
         Revenue.objects.bulk_update(revenue_updated, ["amount"])
         ActivityLogEntry.objects.bulk_create(entries)
         self.changed += len(entries)
+        changed = {(row.year, row.month) for row in rows if not row.unchanged}
+        if changed:
+            summaries.refresh_months(rows[0].line.initiative, changed)
 
     def _month(self, row: FigureRow, now) -> MonthFigures:
         values = {name: getattr(row.values, name) for name in MONTH_FIELDS}
