@@ -106,6 +106,7 @@ def _seeded_agency():
 
     from bench.run import _analyze
     from kiezwerk.agencies.models import Agency
+    from kiezwerk.economy import summaries
 
     agency = Agency.objects.filter(slug=AGENCY).first()
     if agency is None:
@@ -113,6 +114,7 @@ def _seeded_agency():
         started = time.perf_counter()
         with transaction.atomic():
             agency = _seed()
+            summaries.rebuild(agency.pk)  # the mix of the agency reads them (not judged here)
         print(f"  seeded in {time.perf_counter() - started:.1f} s", flush=True)
     _analyze()  # fresh planner statistics, as autovacuum keeps them (see bench/run.py)
     return agency

@@ -56,6 +56,8 @@ def seeded() -> bool:
 @transaction.atomic
 def seed(size: int) -> None:
     """The agency with `size` enterprises (see the module docstring)."""
+    from kiezwerk.economy import summaries
+
     rng = random.Random(SEED)
     agency, hoods = _agency()
     partners = _partners(agency)
@@ -63,6 +65,7 @@ def seed(size: int) -> None:
     lines = _lines(agency, enterprises)
     _bulk(_consultations(rng, enterprises))
     _bulk(_months(rng, lines, partners[:CLIENTS]))
+    summaries.rebuild(agency.pk)  # the months above were written in bulk
     _bulk(_positions(rng, enterprises))
     _referrals_and_deliveries(rng, enterprises, partners[CLIENTS:])
     _bulk(_needs(rng, agency, hoods))
