@@ -26,12 +26,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    DecimalField,
+    F,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kiezwerk.agencies.models import Agency
 from kiezwerk.economy.enums import Source
 from kiezwerk.economy.models import MonthFigures, Revenue
 from kiezwerk.economy.queries import VALUE, Scope
@@ -294,7 +301,8 @@ def delivery_rows(span: Span) -> QuerySet[Delivery]:
 
 def economy(span: Span) -> dict[str, Decimal]:
     """The enterprises' monthly figures in the months of the period, pooled over all
-    enterprises of the scope (one query: the four sums are subqueries of the agency's row).
+    enterprises of the scope: one query, the union of one grouped read of the revenue rows and
+    one of the monthly figures (each table read once).
 
     - `volunteer_hours`: all volunteer hours, valued or not.
     - `share_public`, `share_market`, `share_volunteer`: the three sources of the financing
@@ -303,42 +311,47 @@ def economy(span: Span) -> dict[str, Decimal]:
       valued). Grants and donations are not part of the mix. All three are 0 when the mix is
       empty; otherwise they add up to 100 (rounding is for display).
     """
-    rows = month_rows(span)
-    row = (
-        Agency.objects.filter(pk=span.agency_id)
-        .values(
-            public=_sum(Revenue, rows & Q(source=Source.PUBLIC), F("amount")),
-            market=_sum(Revenue, rows & Q(source=Source.MARKET), F("amount")),
-            volunteer=_sum(MonthFigures, rows, F("volunteer_hours") * F("hour_rate"), VALUE),
-            hours=_sum(MonthFigures, rows, F("volunteer_hours")),
-        )
-        .first()
-    ) or {}
-    amounts = _decimals(row, FOUR_PLACES, *row)
-    mix = {source: amounts.get(source, ZERO) for source in ("public", "market", "volunteer")}
+    rows, nothing = month_rows(span), Value(ZERO, output_field=VALUE)
+    money = _pooled(
+        Revenue,
+        rows,
+        public=Sum("amount", filter=Q(source=Source.PUBLIC), output_field=VALUE),
+        market=Sum("amount", filter=Q(source=Source.MARKET), output_field=VALUE),
+        volunteer=nothing,
+        hours=nothing,
+    )
+    work = _pooled(
+        MonthFigures,
+        rows,
+        public=nothing,
+        market=nothing,
+        volunteer=Sum(F("volunteer_hours") * F("hour_rate"), output_field=VALUE),
+        hours=Sum("volunteer_hours", output_field=VALUE),
+    )
+    names = ("public", "market", "volunteer", "hours")
+    sums = dict.fromkeys(names, ZERO)
+    for found in money.union(work, all=True):
+        for name, value in zip(names, found, strict=True):
+            sums[name] += Decimal(value or 0).quantize(FOUR_PLACES)
+    mix = {source: sums[source] for source in ("public", "market", "volunteer")}
     total = sum(mix.values(), ZERO)
     shares = {
         f"share_{source}": (amount * HUNDRED / total if total > 0 else ZERO)
         for source, amount in mix.items()
     }
-    return {"volunteer_hours": amounts.get("hours", ZERO).quantize(CENT), **shares}
+    return {"volunteer_hours": sums["hours"].quantize(CENT), **shares}
+
+
+def _pooled(model, rows: Q, **sums):
+    """One row of `sums` over the rows of `model` (grouped by the one agency they are of)."""
+    found = model.objects.filter(rows).order_by().values("agency_id").annotate(**sums)
+    return found.values_list(*sums)
 
 
 def month_rows(span: Span) -> Q:
     """The monthly figures and revenue rows that `economy` pools: months of the period, of
     initiatives not archived."""
     return span.months() & Q(initiative__archived_at__isnull=True)
-
-
-def _sum(model, rows: Q, expression, output_field=SUMMED) -> Subquery:
-    found = (
-        model.objects.filter(rows, agency_id=OuterRef("pk"))
-        .order_by()
-        .values("agency_id")
-        .annotate(total=Sum(expression, output_field=output_field))
-        .values("total")
-    )
-    return Subquery(found, output_field=output_field)
 
 
 # ------------------------------------------------------------------------------------------
