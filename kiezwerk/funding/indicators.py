@@ -29,6 +29,7 @@ from decimal import Decimal
 from django.db.models import (
     Count,
     DecimalField,
+    ExpressionWrapper,
     F,
     Q,
     QuerySet,
@@ -314,7 +315,7 @@ def economy(span: Span) -> dict[str, Decimal]:
     rows, nothing = month_rows(span), Value(ZERO, output_field=VALUE)
     money = _pooled(
         Revenue,
-        rows,
+        rows & Q(source__in=(Source.PUBLIC, Source.MARKET)),
         public=Sum("amount", filter=Q(source=Source.PUBLIC), output_field=VALUE),
         market=Sum("amount", filter=Q(source=Source.MARKET), output_field=VALUE),
         volunteer=nothing,
@@ -325,7 +326,7 @@ def economy(span: Span) -> dict[str, Decimal]:
         rows,
         public=nothing,
         market=nothing,
-        volunteer=Sum(F("volunteer_hours") * F("hour_rate"), output_field=VALUE),
+        volunteer=Sum(ExpressionWrapper(F("volunteer_hours") * F("hour_rate"), VALUE)),
         hours=Sum("volunteer_hours", output_field=VALUE),
     )
     names = ("public", "market", "volunteer", "hours")
