@@ -23,9 +23,10 @@ from django.apps import apps as installed_apps
 from django.db import transaction
 from django.db.models import DecimalField, F, Q, Sum
 
+from kiezwerk.core.bulk import Writer
+
 ZERO = Decimal("0")
 VALUE = DecimalField(max_digits=24, decimal_places=4)
-BATCH = 2_000
 # A month of one neighbourhood: (neighbourhood id, year, month).
 Key = tuple[int, int, int]
 
@@ -96,13 +97,14 @@ def _replace(rows: Q, *, registry=installed_apps) -> None:
 
 
 def _insert(model, items: Iterator[dict]) -> None:
-    batch = []
+    """Insert the summaries in batches (the fast writer: a rebuild writes thousands)."""
+    writer = None
     for item in items:
-        batch.append(model(**item))
-        if len(batch) == BATCH:
-            model.objects.bulk_create(batch)
-            batch = []
-    model.objects.bulk_create(batch)
+        if writer is None:
+            writer = Writer(model, list(item))
+        writer.add(tuple(item.values()))
+    if writer is not None:
+        writer.flush()
 
 
 def _months(rows: Q, registry=installed_apps) -> Iterator[dict]:

@@ -127,13 +127,14 @@ def test_rebuild_summaries_refuses_an_unknown_agency():
 def test_two_saves_in_one_neighbourhood_at_once_keep_the_summary_whole(
     cafe, neighbour, founder, manager, agency
 ):
-    """The first save stops right after writing its summary and stays open until the second
-    is seen waiting for the neighbourhood's lock; then both commit. The summary holds both."""
+    """The first save stops in the middle of refreshing the summary (its old rows deleted, the
+    new not yet written) and stays open until the second is seen waiting for the
+    neighbourhood's lock; then both commit. The summary holds both."""
     written, release, waiting = threading.Event(), threading.Event(), {}
 
     def hold(execute, sql, params, many, context):
         result = execute(sql, params, many, context)
-        if sql.startswith('INSERT INTO "economy_monthsummary"') and not written.is_set():
+        if sql.startswith('DELETE FROM "economy_monthsummary"') and not written.is_set():
             written.set()
             release.wait(WAIT)
         return result
