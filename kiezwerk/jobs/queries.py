@@ -67,16 +67,20 @@ def _created(year: int) -> Q:
     return _active(year) & Q(origin=Origin.CREATED, start_date__gte=dt.date(year, 1, 1))
 
 
-def _aggregates(year: int) -> dict:
+def _aggregates(year: int, *, only_active: bool = False) -> dict:
+    """Counts and FTE of the positions created in, active in and additional in `year`. With
+    `only_active` the rows are already those active in the year, so the filters skip that."""
     active, created = _active(year), _created(year)
-    additional = active & Q(additional=True)
+    if only_active:
+        active, created = None, Q(origin=Origin.CREATED, start_date__gte=dt.date(year, 1, 1))
+    additional = Q(additional=True) if active is None else active & Q(additional=True)
     return {
         f"created_{year}": Count("pk", filter=created),
         f"total_{year}": Count("pk", filter=active),
         f"additional_{year}": Count("pk", filter=additional),
-        f"created_fte_{year}": Sum("fte", filter=created, default=ZERO),
-        f"total_fte_{year}": Sum("fte", filter=active, default=ZERO),
-        f"additional_fte_{year}": Sum("fte", filter=additional, default=ZERO),
+        f"created_fte_{year}": Sum("fte", filter=created),
+        f"total_fte_{year}": Sum("fte", filter=active),
+        f"additional_fte_{year}": Sum("fte", filter=additional),
     }
 
 
@@ -85,7 +89,7 @@ def _positions(scope: Scope):
 
 
 def _figures(row: dict, year: int, key: str | None = None) -> JobFigures:
-    fte = lambda name: Decimal(row[f"{name}_{year}"]).quantize(NET_FTE)  # noqa: E731
+    fte = lambda name: Decimal(row[f"{name}_{year}"] or ZERO).quantize(NET_FTE)  # noqa: E731
     return JobFigures(
         year=year,
         key=key,
@@ -132,7 +136,7 @@ def jobs_by(scope: Scope, dimension: str, year: int) -> list[JobFigures]:
         .filter(_active(year))
         .annotate(group=DIMENSIONS[dimension])
         .values("group")
-        .annotate(**_aggregates(year))
+        .annotate(**_aggregates(year, only_active=True))
         .order_by()
     )
     found = [_figures(row, year, row["group"]) for row in rows]
