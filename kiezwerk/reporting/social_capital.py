@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
 
-from django.db.models import Count, Max, Q, Subquery, Value
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
 from django.utils import timezone
 
 from kiezwerk.agencies.models import Neighbourhood
@@ -294,11 +294,22 @@ def _partnership_contacts(contacts: Contacts, scope: dict, years: Sequence[int])
 def fingerprints(neighbourhood: Neighbourhood, years: Sequence[int]) -> dict[int, str]:
     """A short hash per year over cheap aggregates (counts, latest change or highest id) of the
     year's inputs and of the neighbourhood's partnerships and partners, in five queries."""
-    if not years:
-        return {}
-    shared = _shared_stamps(neighbourhood)
-    per_year = _yearly_stamps(neighbourhood, years)
-    return {year: _digest([ALGORITHM, shared, per_year[year]]) for year in years}
+    return fingerprints_of(neighbourhood.agency_id, [neighbourhood.pk], years)[neighbourhood.pk]
+
+
+def fingerprints_of(
+    agency_id: int, neighbourhood_ids: Sequence[int], years: Sequence[int]
+) -> dict[int, dict[int, str]]:
+    """{neighbourhood id: {year: hash}} for several neighbourhoods of one agency: the same
+    five queries as for one, each grouped by neighbourhood."""
+    if not years or not neighbourhood_ids:
+        return {hood: {} for hood in neighbourhood_ids}
+    shared = _shared_stamps(agency_id, neighbourhood_ids)
+    per_year = _yearly_stamps(agency_id, neighbourhood_ids, years)
+    return {
+        hood: {year: _digest([ALGORITHM, shared[hood], per_year[hood][year]]) for year in years}
+        for hood in neighbourhood_ids
+    }
 
 
 def _digest(values) -> str:
@@ -310,52 +321,76 @@ def _in_year(year: int, lookup: str) -> Q:
     return Q(**{f"{lookup}__range": (dt.date(year, 1, 1), dt.date(year, 12, 31))})
 
 
-def _stamps(queryset, years: Sequence[int], condition) -> dict[int, list]:
-    """Per year: how many rows match `condition(year)` and their latest change, in one
-    aggregate query (for years kept as dates)."""
+Stamps = dict[int, dict[int, list]]  # {neighbourhood id: {year: [count, latest change]}}
+
+
+def _stamps(queryset, hood: str, hoods: Sequence[int], years: Sequence[int], condition) -> Stamps:
+    """Per neighbourhood and year: how many rows match `condition(year)` and their latest
+    change, in one aggregate query grouped by neighbourhood (for years kept as dates)."""
     aggregates = {}
     for year in years:
         aggregates[f"n{year}"] = Count("pk", filter=condition(year))
         aggregates[f"u{year}"] = Max("updated_at", filter=condition(year))
-    row = queryset.aggregate(**aggregates)
-    return {year: [row[f"n{year}"], row[f"u{year}"]] for year in years}
+    rows = queryset.filter(**{f"{hood}__in": hoods}).order_by().values(hood).annotate(**aggregates)
+    found = {row[hood]: row for row in rows}
+    return {
+        each: {
+            year: [found[each][f"n{year}"], found[each][f"u{year}"]] if each in found else [0, None]
+            for year in years
+        }
+        for each in hoods
+    }
 
 
-def _stamps_by_year(queryset, year: str, years: Sequence[int], counted=None) -> dict[int, list]:
-    """The same for tables with an integer year, grouped by it: per year how many rows (those
-    matching `counted`, if given) and their latest change."""
+def _stamps_by_year(
+    queryset, hood: str, year: str, hoods: Sequence[int], years: Sequence[int], counted=None
+) -> Stamps:
+    """The same for tables with an integer year, grouped by neighbourhood and year: how many
+    rows (those matching `counted`, if given) and their latest change."""
     rows = (
-        queryset.filter(**{f"{year}__in": years})
+        queryset.filter(**{f"{hood}__in": hoods, f"{year}__in": years})
         .order_by()
-        .values(year)
+        .values(hood, year)
         .annotate(n=Count("pk", filter=counted), u=Max("updated_at"))
     )
-    found = {row[year]: [row["n"], row["u"]] for row in rows}
-    return {each: found.get(each, [0, None]) for each in years}
+    found = {(row[hood], row[year]): [row["n"], row["u"]] for row in rows}
+    return {each: {y: found.get((each, y), [0, None]) for y in years} for each in hoods}
 
 
-def _yearly_stamps(neighbourhood: Neighbourhood, years: Sequence[int]) -> dict[int, list]:
-    scope = {"agency_id": neighbourhood.agency_id}
-    hood = neighbourhood.pk
+def _yearly_stamps(agency_id: int, hoods: Sequence[int], years: Sequence[int]) -> Stamps:
+    scope = {"agency_id": agency_id}
     forums = _stamps_by_year(
-        Forum.objects.filter(**scope, neighbourhood_id=hood),
+        Forum.objects.filter(**scope),
+        "neighbourhood_id",
         "year",
+        hoods,
         years,
         counted=Q(archived_at__isnull=True),
     )
     attendees = _stamps_by_year(
-        Attendee.objects.filter(**scope, forum__neighbourhood_id=hood), "forum__year", years
+        Attendee.objects.filter(**scope), "forum__neighbourhood_id", "forum__year", hoods, years
     )
     referrals = _stamps(
-        Referral.objects.filter(**scope, neighbourhood_id=hood),
+        Referral.objects.filter(**scope),
+        "neighbourhood_id",
+        hoods,
         years,
         lambda year: _in_year(year, "referred_on"),
     )
     deliveries = _stamps_by_year(
-        Delivery.objects.filter(**scope, neighbourhood_id=hood), "year", years
+        Delivery.objects.filter(**scope), "neighbourhood_id", "year", hoods, years
     )
     return {
-        year: [forums[year], attendees[year], referrals[year], deliveries[year]] for year in years
+        hood: {
+            year: [
+                forums[hood][year],
+                attendees[hood][year],
+                referrals[hood][year],
+                deliveries[hood][year],
+            ]
+            for year in years
+        }
+        for hood in hoods
     }
 
 
@@ -368,10 +403,11 @@ def _count_and_latest(name: str, queryset, latest: str) -> dict[str, Subquery]:
     }
 
 
-def _shared_stamps(neighbourhood: Neighbourhood) -> dict:
-    """What every year of the neighbourhood depends on: its partnerships and their parties,
-    the agency's partners (their kinds) and where they are active, its initiatives (homes)."""
-    agency, hood = neighbourhood.agency_id, neighbourhood.pk
+def _shared_stamps(agency: int, hoods: Sequence[int]) -> dict[int, dict]:
+    """What every year of a neighbourhood depends on: its partnerships and their parties,
+    the agency's partners (their kinds) and where they are active, its initiatives (homes);
+    one query, a row per neighbourhood."""
+    hood = OuterRef("pk")
     in_hood = {"agency_id": agency, "partnership__neighbourhood_id": hood}
     stamps = {
         **_count_and_latest(
@@ -387,7 +423,8 @@ def _shared_stamps(neighbourhood: Neighbourhood) -> dict:
             "initiatives", Initiative.objects.filter(agency_id=agency, neighbourhood_id=hood), "pk"
         ),
     }
-    return Neighbourhood.objects.filter(pk=hood).annotate(**stamps).values(*stamps).get()
+    rows = Neighbourhood.objects.filter(pk__in=hoods).annotate(**stamps).values("pk", *stamps)
+    return {row.pop("pk"): row for row in rows}
 
 
 # ------------------------------------------------------------------------------------------
@@ -415,6 +452,29 @@ def snapshots(neighbourhood: Neighbourhood, years: Sequence[int]) -> list[Social
             snapshot.year: snapshot for snapshot in _compute(neighbourhood, years, stale, prints)
         }
     return [stored[year] for year in years]
+
+
+def snapshots_of_year(
+    neighbourhoods: Sequence[Neighbourhood], year: int
+) -> dict[int, SocialCapitalSnapshot]:
+    """{neighbourhood id: its figures of `year`} for neighbourhoods of one agency: six queries
+    whatever their number when the stored snapshots are current; a stale one is computed and
+    stored (a few queries more for each)."""
+    if not neighbourhoods:
+        return {}
+    agency_id = neighbourhoods[0].agency_id
+    ids = [hood.pk for hood in neighbourhoods]
+    prints = fingerprints_of(agency_id, ids, [year])
+    stored = {
+        snapshot.neighbourhood_id: snapshot
+        for snapshot in SocialCapitalSnapshot.objects.filter(
+            agency_id=agency_id, neighbourhood_id__in=ids, year=year
+        )
+    }
+    for hood in neighbourhoods:
+        if getattr(stored.get(hood.pk), "fingerprint", None) != prints[hood.pk][year]:
+            (stored[hood.pk],) = _compute(hood, [year], [year], prints[hood.pk])
+    return stored
 
 
 def _compute(neighbourhood, years, stale, prints) -> list[SocialCapitalSnapshot]:

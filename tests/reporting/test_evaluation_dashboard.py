@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from kiezwerk.funding import indicators
 from kiezwerk.funding.indicators import QUERIES
 from kiezwerk.reporting.evaluation import queries
 from tests.conftest import client_for, count_queries
@@ -48,6 +49,24 @@ def test_indicator_values_per_year_equal_the_hand_counts(dataset, agency, hoods,
     assert {key: queries.yearly_values(hood)[2003][key] for key in QUERIES} == {
         key: pytest.approx(float(expected[2])) for key, expected in EXPECTED.items()
     }
+
+
+@pytest.mark.parametrize("hood", [None, 0, 1])
+def test_values_of_all_years_at_once_equal_each_year_read_alone(dataset, agency, hoods, hood):
+    neighbourhood = None if hood is None else hoods[hood]
+    selection = queries.Selection(agency, neighbourhood, 2001, 2005)
+
+    found = queries.figures(selection)
+
+    for year in selection.years:
+        alone = indicators.actuals(
+            QUERIES, agency.pk, dt.date(year, 1, 1), dt.date(year, 12, 31), selection.hood_id
+        )
+        assert found.years[year] == alone, year
+    whole = indicators.actuals(
+        queries.FUNNEL, agency.pk, dt.date(2001, 1, 1), dt.date(2005, 12, 31), selection.hood_id
+    )
+    assert found.whole == whole
 
 
 def test_dashboard_shows_each_cell_of_2003_linked_to_its_records(dataset, manager):
@@ -183,4 +202,15 @@ def test_query_count_does_not_grow_with_the_number_of_initiatives(agency, hoods,
     make(6)
     client.get(URL, params)
     many = count_queries(lambda: client.get(URL, params))
+    assert few == many
+
+
+def test_query_count_does_not_grow_with_years_or_neighbourhoods(agency, hoods, manager):
+    client = english(manager)
+    client.get(URL, {"from": 2003, "to": 2003})  # social-capital snapshots are stored
+    few = count_queries(lambda: client.get(URL, {"from": 2003, "to": 2003}))
+    for _index in range(5):
+        NeighbourhoodFactory(agency=agency)
+    client.get(URL, {"from": 2001, "to": 2012})
+    many = count_queries(lambda: client.get(URL, {"from": 2001, "to": 2012}))
     assert few == many

@@ -4,9 +4,9 @@ capital, for one agency or one of its neighbourhoods.
 
 Every number is computed by the same named query that funder reports and grant pages use, so
 the dashboard, the reports and the records behind a number (evaluation.records) agree. The cost
-is bounded by the number of years (at most forms.MAX_YEARS), never by the amount of data: one
-query per indicator reader and year (seven), two for the financing mix, and a few for the
-social capital of each neighbourhood.
+does not grow with the number of years or neighbourhoods: one query per indicator reader for
+all the years (seven, evaluation.yearly), two for the financing mix, and six for the social
+capital of all neighbourhoods (once their snapshots are stored).
 """
 
 import datetime as dt
@@ -32,6 +32,7 @@ from kiezwerk.needs.models import Need
 from kiezwerk.network.models import Delivery
 from kiezwerk.reporting import social_capital
 
+from . import yearly
 from .forms import DEFAULT_YEARS
 
 # The steps of the impact chain, in order: what was asked for, who took it up, what was
@@ -166,11 +167,14 @@ def _bounds(agency_id: int, hood: int | None) -> dict[str, Subquery]:
 
 
 def yearly_values(selection: Selection) -> dict[int, dict[str, Decimal]]:
-    """{year: {key: value}} of every named query: seven queries per year."""
-    return {
-        year: indicators.actuals(QUERIES, *_args(selection.span(year, year)))
-        for year in selection.years
-    }
+    """{year: {key: value}} of every named query: seven queries for all the years."""
+    return figures(selection).years
+
+
+def figures(selection: Selection) -> yearly.Found:
+    """Every named query per year of the range, and the impact chain's values of the whole
+    range: seven queries, one per reader (evaluation.yearly)."""
+    return yearly.read(selection.span(), selection.years)
 
 
 def _args(span: Span) -> tuple:
@@ -233,9 +237,10 @@ class Step:
     shown: str
 
 
-def funnel(selection: Selection) -> list[Step]:
-    """The steps of the impact chain over the whole range: four queries."""
-    values = indicators.actuals(FUNNEL, *_args(selection.span()))
+def funnel(selection: Selection, whole: dict[str, Decimal] | None = None) -> list[Step]:
+    """The steps of the impact chain over the whole range: the values `whole` of
+    `figures(selection)` when given, else four queries."""
+    values = whole if whole is not None else indicators.actuals(FUNNEL, *_args(selection.span()))
     return [
         Step(
             key,
@@ -301,10 +306,8 @@ def capital_of_neighbourhood(selection: Selection) -> list[dict]:
 
 def capital_by_neighbourhood(selection: Selection) -> list[dict]:
     """For the whole agency: each active neighbourhood's organisations and ties in the last
-    year of the range (a few queries per neighbourhood, none per record)."""
-    hoods = Neighbourhood.objects.active().filter(agency=selection.agency).order_by("name")
-    rows = []
-    for hood in hoods:
-        (snapshot,) = social_capital.snapshots(hood, [selection.last])
-        rows.append({"neighbourhood": hood, "figures": snapshot.figures})
-    return rows
+    year of the range (seven queries whatever the number of neighbourhoods, once the
+    snapshots are stored)."""
+    hoods = list(Neighbourhood.objects.active().filter(agency=selection.agency).order_by("name"))
+    found = social_capital.snapshots_of_year(hoods, selection.last)
+    return [{"neighbourhood": hood, "figures": found[hood.pk].figures} for hood in hoods]

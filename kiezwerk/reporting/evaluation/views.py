@@ -50,11 +50,12 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"agency": agency, "form": form, "selection": selection}
     if selection is None:
         return render(request, "reporting/evaluation/dashboard.html", context, status=400)
-    values = queries.yearly_values(selection)
+    found = queries.figures(selection)
+    values = found.years
     found_mix = queries.mix(selection)
     context |= {
         "groups": queries.indicator_groups(selection, values),
-        "funnel": queries.funnel(selection),
+        "funnel": queries.funnel(selection, found.whole),
         "mix_rows": queries.mix_rows(selection, found_mix),
         "has_mix": bool(found_mix.years),
         "economy_url": _economy_url(selection),
