@@ -66,6 +66,18 @@ def dependency_warnings(mix: Mix, threshold: int) -> list[DependencyWarning]:
     return found
 
 
+def has_warning(period: Period, threshold: int) -> bool:
+    """Whether `dependency_warnings` warns about `period`, without writing the sentences. A
+    public client's amount is part of public contracts, so a client above the threshold means
+    public contracts are above it too: the sources and grants decide."""
+    if period.grants > period.mix_total:
+        return True
+    return any(
+        share is not None and share > threshold
+        for share in (period.share(source) for source in SOURCE_SENTENCES)
+    )
+
+
 def _source_warnings(period: Period, threshold: int) -> list[DependencyWarning]:
     found = []
     for source, sentence in SOURCE_SENTENCES.items():

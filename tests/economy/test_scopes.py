@@ -318,3 +318,33 @@ def test_page_queries_do_not_grow_with_the_enterprises(
 
     assert len(get(manager, url(hood)).context["enterprises"]) == 3
     assert one == three
+
+
+def test_enterprises_are_listed_a_page_at_a_time_by_name_keeping_the_year(
+    agency, neighbourhoods, district_office, manager
+):
+    from kiezwerk.economy.views.scopes import PAGE_SIZE
+
+    hood = neighbourhoods[0]
+    for number in range(PAGE_SIZE + 1):
+        _firm, line = enterprise_with_line(agency, hood, manager, f"Betrieb {number:03d}")
+        save(line, 2004, 1, manager, market=10)
+    client = client_for(manager)
+    client.get(agency_url())  # warm: session and content types
+
+    queries_first = count_queries(lambda: client.get(agency_url()))
+    first = get(manager, agency_url())
+    second = get(manager, agency_url() + "?page=2")
+    queries_second = count_queries(lambda: client.get(agency_url() + "?page=2"))
+    with_year = get(manager, agency_url() + "?year=2004").text
+
+    names = [row.enterprise.name for row in first.context["enterprises"]]
+    assert names == [f"Betrieb {number:03d}" for number in range(PAGE_SIZE)]
+    assert [row.enterprise.name for row in second.context["enterprises"]] == [
+        f"Betrieb {PAGE_SIZE:03d}"
+    ]
+    assert first.context["enterprise_count"] == PAGE_SIZE + 1
+    assert first.context["with_warnings"] == PAGE_SIZE + 1  # market sales only: 100 %
+    assert "Page 1 of 2" in first.text
+    assert 'href="?year=2004&amp;page=2"' in with_year
+    assert queries_first == queries_second

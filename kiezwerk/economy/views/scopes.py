@@ -5,6 +5,7 @@ one with their latest year's shares, result and dependency warnings.
 Who sees them is the neighbourhood overview's rule (economy.rules): management, evaluation and
 advisors (their team's neighbourhoods). The agency's totals include every enterprise; its list
 names only the enterprises whose figures the user may open, and says how many it leaves out.
+The list shows a page of enterprises at a time; only each one's latest year is read.
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -21,15 +23,17 @@ from django.views.decorators.http import require_GET
 from kiezwerk.agencies.models import Agency, Neighbourhood
 from kiezwerk.agencies.views import get_agency_for
 from kiezwerk.core.formats import percent
-from kiezwerk.economy.breakdown import mixes_by_enterprise
+from kiezwerk.economy.breakdown import latest_mixes, latest_years
 from kiezwerk.economy.charts import financing_mix_svg
 from kiezwerk.economy.queries import Mix, Scope, financing_mix
 from kiezwerk.economy.views.mix import SVG_CSP
 from kiezwerk.economy.views.tables import DASH, mix_context, signed
-from kiezwerk.economy.warnings import dependency_warnings, threshold_for
+from kiezwerk.economy.warnings import dependency_warnings, has_warning, threshold_for
 from kiezwerk.initiatives.models import Initiative
 
 TEMPLATE = "economy/scope_mix.html"
+# Enterprises listed per page, by name.
+PAGE_SIZE = 50
 
 
 def get_neighbourhood_for(request: HttpRequest, slug: str, neighbourhood: str) -> Neighbourhood:
@@ -105,21 +109,28 @@ def _chart(name: str, mix: Mix) -> HttpResponse:
 
 def _context(request: HttpRequest, scope: Scope, agency: Agency) -> dict:
     threshold = threshold_for(agency.pk)
-    rows = enterprise_rows(scope, threshold)
-    listed = [row for row in rows if request.user.has_perm("economy.view_figures", row.enterprise)]
+    mixes = latest_mixes(scope, latest_years(scope))
+    enterprises = _enterprises(scope, mixes)
+    listed = [item for item in enterprises if request.user.has_perm("economy.view_figures", item)]
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return {
         **mix_context(financing_mix(scope), request.GET),
         "agency": agency,
         "threshold": percent(threshold, 0),
-        "enterprises": listed,
-        "enterprise_count": len(rows),
-        "not_listed": len(rows) - len(listed),
-        "with_warnings": sum(1 for row in rows if row.warnings),
+        "enterprises": [_row(item, mixes[item.pk], threshold) for item in page],
+        "page": page,
+        "query": query.urlencode(),
+        "enterprise_count": len(enterprises),
+        "not_listed": len(enterprises) - len(listed),
+        "with_warnings": sum(1 for mix in mixes.values() if has_warning(mix.years[0], threshold)),
     }
 
 
 # ------------------------------------------------------------------------------------------
-# The enterprises of a scope, one row each: three queries whatever their number
+# The enterprises of a scope, one row each, a page at a time: the same queries whatever their
+# number, and only each enterprise's latest year read
 
 
 @dataclass
@@ -131,27 +142,24 @@ class EnterpriseRow:
     warnings: int  # dependency warnings of that year
 
 
-def enterprise_rows(scope: Scope, threshold: int) -> list[EnterpriseRow]:
-    """Each enterprise with figures in `scope`, by name: its latest year's mix shares, result
-    and number of dependency warnings."""
-    mixes = mixes_by_enterprise(scope)
-    enterprises = (
-        Initiative.objects.filter(agency_id=scope.agency_id, pk__in=list(mixes))
+def _enterprises(scope: Scope, mixes: dict[int, Mix]) -> list[Initiative]:
+    """The enterprises of `mixes`, by name, with their neighbourhood's name."""
+    return list(
+        Initiative.objects.filter(agency_id=scope.agency_id, pk__in=sorted(mixes))
         .select_related("neighbourhood")
         .only("name", "agency_id", "neighbourhood__name")
         .order_by("name", "pk")
     )
-    return [_row(enterprise, mixes[enterprise.pk], threshold) for enterprise in enterprises]
 
 
 def _row(enterprise: Initiative, mix: Mix, threshold: int) -> EnterpriseRow:
+    """The row of an enterprise from the mix of its latest year (see `latest_mixes`)."""
     latest = mix.years[-1]
     shares = latest.shares()
-    only_latest = Mix([latest], {}, mix.client_names)
     return EnterpriseRow(
         enterprise=enterprise,
         year=latest.year,
         shares=[percent(share, 0) for share in shares] if shares else [DASH] * 3,
         result=signed(latest.result),
-        warnings=len(dependency_warnings(only_latest, threshold)),
+        warnings=len(dependency_warnings(Mix([latest], {}, mix.client_names), threshold)),
     )
