@@ -23,7 +23,9 @@ class InitiativeFilter(django_filters.FilterSet):
     legal_form = django_filters.ChoiceFilter(label=_("Legal form"), choices=LegalForm.choices)
     advisor = django_filters.ModelChoiceFilter(label=_("Advisor"), queryset=None)
     need_category = django_filters.ModelChoiceFilter(
-        label=_("Need category"), queryset=NeedCategory.objects.all(), method="filter_category"
+        label=_("Need category"),
+        queryset=NeedCategory.objects.only("pk", "name"),
+        method="filter_category",
     )
     no_contact_weeks = django_filters.NumberFilter(
         label=_("No contact for at least (weeks)"), method="filter_no_contact", min_value=1
@@ -52,10 +54,11 @@ class InitiativeFilter(django_filters.FilterSet):
 
     def __init__(self, *args, agency, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Only what the options show: the list page renders them on every request.
         self.filters["neighbourhood"].queryset = (
-            Neighbourhood.objects.visible_to(user).active().filter(agency=agency)
+            Neighbourhood.objects.visible_to(user).active().filter(agency=agency).only("pk", "name")
         )
-        self.filters["advisor"].queryset = advisors_of(agency)
+        self.filters["advisor"].queryset = advisors_of(agency).only("pk", "name", "email")
         for name in ("no_contact_weeks",):
             self.filters[name].field.widget.attrs.update({"min": 1, "max": 520})
 

@@ -4,9 +4,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import connections
 from django.db.models import (
     Avg,
+    CharField,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -14,7 +15,9 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Value,
 )
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
 from kiezwerk.core.models import ActivityLogEntry
@@ -30,24 +33,46 @@ from kiezwerk.initiatives.models import (
 )
 
 BOARD_CARDS_PER_STAGE = 8
-# What a card shows and needs for its permission check; loading only these keeps the board fast.
+# What a card shows and needs for its permission check, in the order of BoardCard's fields.
 BOARD_CARD_FIELDS = (
+    "pk",
     "agency_id",
     "neighbourhood_id",
+    "advisor_id",
     "name",
     "stage",
     "stage_version",
+    "neighbourhood_name",
+    "advisor_name",
     "stage_changed_at",
-    "advisor_id",
 )
 STALL_AFTER_DAYS = 90
+
+
+@dataclass
+class BoardCard:
+    """One initiative on the board: plain values read in one pass, no model instance (building
+    a model per card costs more than the query). Enough for works_on_case (agency and
+    neighbourhood) and for the card; the view adds what the card template shows."""
+
+    pk: int
+    agency_id: int
+    neighbourhood_id: int
+    advisor_id: int | None
+    name: str
+    stage: str
+    stage_version: int
+    neighbourhood_name: str
+    advisor_name: str | None
+    stage_changed_at: Any = None
 
 
 @dataclass
 class BoardColumn:
     stage: Stage
     total: int
-    cards: list[Initiative]
+    cards: list[BoardCard]
+    cards_html: str = ""  # the cards' markup, filled in by the view
 
     @property
     def hidden(self) -> int:
@@ -55,19 +80,15 @@ class BoardColumn:
 
 
 def board(initiatives) -> list[BoardColumn]:
-    """One column per stage: its count (one query) and its most recently moved cards, each
-    stage a short range scan of the (agency, stage, -stage_changed_at) index."""
+    """One column per stage: its count and its most recently moved cards (two queries)."""
     totals = dict(
         initiatives.order_by()
         .values_list("stage")
         .annotate(n=Count("pk"))
         .values_list("stage", "n")
     )
-    cards: dict[str, list[Initiative]] = {stage: [] for stage in Stage.values}
-    newest_first = sorted(
-        _newest_cards(initiatives), key=lambda card: (card.stage_changed_at, card.pk), reverse=True
-    )
-    for card in newest_first:
+    cards: dict[str, list[BoardCard]] = {stage: [] for stage in Stage.values}
+    for card in _newest_cards(initiatives):
         cards[card.stage].append(card)
     return [
         BoardColumn(Stage(stage), totals.get(stage, 0), cards[stage])
@@ -75,16 +96,42 @@ def board(initiatives) -> list[BoardColumn]:
     ]
 
 
-def _newest_cards(initiatives) -> list[Initiative]:
-    """The newest cards of every stage, each stage a short range scan of the (agency, stage,
-    -stage_changed_at, -id) index: one UNION ALL query where the database allows a limit per
-    part (PostgreSQL), else one small query per stage (SQLite, where queries are in-process).
-    Names of neighbourhoods and advisors are looked up by the caller, not joined here."""
-    cards = initiatives.only(*BOARD_CARD_FIELDS).order_by("-stage_changed_at", "-pk")
-    parts = [cards.filter(stage=stage)[:BOARD_CARDS_PER_STAGE] for stage in Stage.values]
-    if connection.features.supports_slicing_ordering_in_compound:
-        return list(parts[0].union(*parts[1:], all=True))
-    return [card for part in parts for card in part]
+def _newest_cards(initiatives) -> list[BoardCard]:
+    """The newest cards of every stage, newest first, in one query: a UNION ALL of one short
+    range scan of the (agency, stage, -stage_changed_at, -id) index per stage. The part is
+    compiled once with a placeholder stage and repeated with each stage as its parameter,
+    because building a queryset per stage costs more than running it. Each card carries the
+    names of its neighbourhood and advisor (joined by primary key)."""
+    part = (
+        initiatives.annotate(
+            neighbourhood_name=F("neighbourhood__name"),
+            advisor_name=Coalesce(
+                NullIf(F("advisor__name"), Value("")),
+                F("advisor__email"),
+                output_field=CharField(),
+            ),
+        )
+        .filter(stage=_ANY_STAGE)
+        .order_by("-stage_changed_at", "-pk")
+        .values_list(*BOARD_CARD_FIELDS)[:BOARD_CARDS_PER_STAGE]
+    )
+    sql, params = part.query.get_compiler(using=part.db).as_sql()
+    slot = list(params).index(_ANY_STAGE)
+    stages = Stage.values
+    # The SQL is Django's own compiled query; every value stays a parameter.
+    parts = (f"SELECT * FROM ({sql}) AS stage_{number}" for number in range(len(stages)))  # noqa: S608
+    newest = BOARD_CARD_FIELDS.index("stage_changed_at") + 1
+    compound = f"{' UNION ALL '.join(parts)} ORDER BY {newest} DESC, 1 DESC"
+    values: list = []
+    for stage in stages:
+        values += [stage if index == slot else value for index, value in enumerate(params)]
+    with connections[part.db].cursor() as cursor:
+        cursor.execute(compound, values)
+        return [BoardCard(*row) for row in cursor.fetchall()]
+
+
+# Stands for the stage in the compiled card query; never a stored value.
+_ANY_STAGE = "\x00stage"
 
 
 def stage_durations(agency_id: int) -> dict[str, Any]:

@@ -5,6 +5,7 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.forms import ChoiceField
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -19,11 +20,12 @@ from kiezwerk.agencies.rules import role_in
 from kiezwerk.agencies.views import get_agency_for
 from kiezwerk.core.htmx import render_page_or_partial
 from kiezwerk.initiatives import queries, services
-from kiezwerk.initiatives.enums import PIPELINE_STAGES, SIDE_STAGES, Stage
+from kiezwerk.initiatives.enums import PIPELINE_STAGES, SIDE_STAGES, LegalForm, Stage
 from kiezwerk.initiatives.filters import InitiativeFilter
-from kiezwerk.initiatives.forms.case import InitiativeOpenForm, advisors_of
+from kiezwerk.initiatives.forms.case import InitiativeOpenForm
 from kiezwerk.initiatives.models import Initiative
 from kiezwerk.initiatives.rules import works_on_case
+from kiezwerk.initiatives.views import board_cards, select_options
 
 PAGE_SIZE = 25
 # The columns of the list; loading only these keeps long lists fast.
@@ -59,39 +61,42 @@ def board_context(request: HttpRequest, agency: Agency) -> dict:
         cases = cases.filter(advisor=request.user)
     columns = queries.board(cases)
     case_prefix = reverse("initiatives:list", kwargs={"slug": agency.slug})
-    _prepare_cards(request, agency, columns, case_prefix)
+    board_query = params.urlencode()
+    _prepare_cards(request, agency, columns, case_prefix, board_query)
     return {
         "agency": agency,
         "columns": columns,
         "case_prefix": case_prefix,
-        "board_query": params.urlencode(),
-        "move_label": _("Move"),
+        "board_query": board_query,
         "neighbourhoods": hoods,
         "selected_neighbourhood": int(hood) if hood.isdigit() else None,
         "mine": mine,
     }
 
 
-def _prepare_cards(request: HttpRequest, agency: Agency, columns: list, case_prefix: str) -> None:
-    """What each card needs, worked out once per board rather than once per card in the
-    template: whether the user may move it, its stage options (rendered once per stage and
-    language), and its addresses as plain strings (numbers would go through localisation on
-    every use). Keeps a board of a hundred cards fast."""
+def _prepare_cards(
+    request: HttpRequest, agency: Agency, columns: list, case_prefix: str, board_query: str
+) -> None:
+    """The markup of each column's cards (board_cards), worked out once per board: whether the
+    user may move a card, its stage options (rendered once per stage and language) and its
+    address. Keeps a board of seventy cards fast."""
     user = request.user
     moves_all = user.is_superuser or role_in(user, agency) == Role.MANAGER
-    new_stage_for = _("New stage for %(name)s")
-    hood_names = dict(Neighbourhood.objects.filter(agency=agency).values_list("pk", "name"))
-    people = {person.pk: str(person) for person in advisors_of(agency).only("name", "email")}
+    shared = board_cards.move_form_parts(request, board_query)
+    language = get_language()
     for column in columns:
-        for card in column.cards:
-            card.neighbourhood_name = hood_names.get(card.neighbourhood_id, "")
-            card.advisor_name = people.get(card.advisor_id, "")
-            card.can_move = moves_all or works_on_case(user, card)
-            card.stage_options = _stage_options(get_language(), card.stage)
-            card.url = f"{case_prefix}{card.pk}/"
-            card.version = str(card.stage_version)
-            card.dom_id = f"stage-{card.pk}"
-            card.stage_label = new_stage_for % {"name": card.name}
+        column.cards_html = board_cards.cards_html(
+            [
+                board_cards.card_html(
+                    card,
+                    url=f"{case_prefix}{card.pk}/",
+                    can_move=moves_all or works_on_case(user, card),
+                    options=_stage_options(language, card.stage),
+                    shared=shared,
+                )
+                for card in column.cards
+            ]
+        )
 
 
 @functools.cache
@@ -118,8 +123,12 @@ def initiative_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
     rows = filters.qs if filters.is_valid() else cases.none()
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = _with_labels(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
+    for field in filters.form.visible_fields():
+        if isinstance(field.field, ChoiceField):
+            field.options_html = select_options.options_html(field)
     context = {
         "agency": agency,
         "filter": filters,
@@ -129,6 +138,17 @@ def initiative_list(request: HttpRequest, slug: str) -> HttpResponse:
         "can_add": request.user.has_perm("initiatives.add_initiative", agency),
     }
     return render_page_or_partial(request, "initiatives/initiative_list.html", context, "results")
+
+
+def _with_labels(rows) -> list[Initiative]:
+    """The page's rows with the labels of their stage and legal form, looked up in one dict
+    each (get_FOO_display rebuilds its choices on every call)."""
+    stages, forms = dict(Stage.choices), dict(LegalForm.choices)
+    rows = list(rows)
+    for row in rows:
+        row.stage_label = stages.get(row.stage, row.stage)
+        row.legal_form_label = forms.get(row.legal_form, row.legal_form)
+    return rows
 
 
 @login_required
