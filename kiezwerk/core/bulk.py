@@ -6,9 +6,11 @@ strings, bools, None, Decimals or decimal strings, ISO dates, aware datetimes ad
 `connection.ops`. About five times faster than `bulk_create` (measured: 8 against 39 µs a
 row on SQLite). Callers wrap it in `transaction.atomic` and call `flush()` at the end; memory
 stays at one batch. Used by the synthetic worlds and by rebuilding the month summaries.
+`indexes_deferred` drops a table's secondary indexes for a bulk load and builds them again.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from django.db import connection, models
 
@@ -58,3 +60,48 @@ class Writer:
         with connection.cursor() as wrapper, wrapper.cursor.copy(sql) as copy:
             for row in self.rows:
                 copy.write_row(row)
+
+
+@contextmanager
+def indexes_deferred(models_: Sequence[type[models.Model]]) -> Iterator[None]:
+    """Drop the secondary indexes of `models_` (not the primary keys, nor indexes that back a
+    table constraint), run the block, and create them again from their saved definitions:
+    building an index once over millions of rows is several times faster than updating it row
+    by row. Call inside `transaction.atomic()`: both engines roll the DDL back with the rows
+    when the block fails, so no index is ever lost."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("indexes_deferred needs a transaction")
+    saved = [found for model in models_ for found in _secondary_indexes(model._meta.db_table)]
+    with connection.cursor() as cursor:
+        for name, _definition in saved:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    yield
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Django's foreign keys are checked at commit; PostgreSQL builds no index on a
+            # table with checks pending, so they run now (as they would at commit).
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for _name, definition in saved:
+            cursor.execute(definition)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _secondary_indexes(table: str) -> list[tuple[str, str]]:
+    """(name, CREATE INDEX statement) of the table's own indexes, from the catalogue."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                " AND tablename = %s AND indexname NOT IN"
+                " (SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)"
+                " ORDER BY indexname",
+                [table, table],
+            )
+        else:  # SQLite: indexes made for UNIQUE or PRIMARY KEY clauses have no statement
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s"
+                " AND sql IS NOT NULL ORDER BY name",
+                [table],
+            )
+        return list(cursor.fetchall())

@@ -134,3 +134,28 @@ def test_generate_world_command_refuses_to_run_twice():
         call_command("generate_world", "--size", "S")
 
     assert (Agency.objects.count(), Revenue.objects.count()) == before
+
+
+def test_generate_world_keeps_every_index_of_the_big_tables():
+    """The load drops the big tables' secondary indexes and builds them again: afterwards
+    the database has exactly the indexes and constraints it had before, and the summaries
+    equal a recomputation."""
+    from django.db import connection
+
+    from kiezwerk.demo.generate.world import big_tables
+    from kiezwerk.economy import summaries
+
+    def indexes() -> dict:
+        with connection.cursor() as cursor:
+            return {
+                model._meta.db_table: connection.introspection.get_constraints(
+                    cursor, model._meta.db_table
+                )
+                for model in big_tables()
+            }
+
+    before = indexes()
+    generate_world(TINY, seed=1)
+
+    assert indexes() == before
+    assert all(summaries.differences(agency.pk) == [] for agency in Agency.objects.all())

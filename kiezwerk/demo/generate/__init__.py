@@ -10,8 +10,8 @@ consultations, positions and attendance; stage changes to within one per agency 
 in pairs of pause and resume); revenue exactly whenever the agency's enterprises have room
 for it (the number of months with donations is the fine knob), else as close as they allow.
 
-The same size and seed give the same rows. Each agency is written in its own transaction,
-one after the other, so memory holds one agency's cases at a time (never a whole table).
+The same size and seed give the same rows. Agencies are written one after the other, so
+memory holds one agency's cases at a time (never a whole table), all in one transaction.
 """
 
 from dataclasses import dataclass
@@ -61,20 +61,31 @@ class WorldExists(Exception):
 
 def generate_world(size: Size, *, seed: int = 1, progress=None) -> dict[str, int]:
     """Write a world of `size` (deterministic for `seed`); returns the rows per table.
-    Raises WorldExists, changing nothing, when agency `welt-01` is already there."""
+    Raises WorldExists, changing nothing, when agency `welt-01` is already there.
+
+    One transaction: the big tables' secondary indexes are dropped first and built again at
+    the end (`core.bulk.indexes_deferred`), then every agency's month summaries are computed
+    from its rows. A failure rolls all of it back."""
     from kiezwerk.agencies.models import Agency
+    from kiezwerk.core.bulk import indexes_deferred
     from kiezwerk.demo.generate import agency as agencies
-    from kiezwerk.demo.generate.world import write_agency
+    from kiezwerk.demo.generate.world import big_tables, write_agency
+    from kiezwerk.economy import summaries
 
     if Agency.objects.filter(slug=FIRST_SLUG).exists():
         raise WorldExists(FIRST_SLUG)
     shared = agencies.shared(seed)
     counts: dict[str, int] = {}
-    for index in range(size.agencies):
-        with transaction.atomic():
-            written = write_agency(size, index, seed, shared)
-        for table, number in written.items():
-            counts[table] = counts.get(table, 0) + number
-        if progress is not None:
-            progress(index + 1, size.agencies)
+    with transaction.atomic():
+        with indexes_deferred(big_tables()):
+            for index in range(size.agencies):
+                written = write_agency(size, index, seed, shared)
+                for table, number in written.items():
+                    counts[table] = counts.get(table, 0) + number
+                if progress is not None:
+                    progress(index + 1, size.agencies)
+        for agency_id in Agency.objects.filter(slug__startswith="welt-").values_list(
+            "pk", flat=True
+        ):
+            summaries.rebuild(agency_id)
     return counts

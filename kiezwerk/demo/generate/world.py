@@ -1,5 +1,5 @@
 """One agency of a synthetic world, written in order: frame, needs, cases, economy, jobs,
-forums, grant, then the month summaries recomputed from the rows written."""
+forums, grant (the month summaries are computed once the world is written)."""
 
 import random
 
@@ -11,8 +11,6 @@ from kiezwerk.demo.generate.rows import share
 
 def write_agency(size, index: int, seed: int, pools) -> dict[str, int]:
     """Write agency number `index` of a world of `size`; returns its rows per table."""
-    from kiezwerk.economy import summaries
-
     rng = random.Random(f"kiezwerk-world-{seed}-{index}")  # noqa: S311 (data, not secrets)
     part = {name: share(getattr(size, name), size.agencies, index) for name in _TOTALS}
     found = agencies.frame(size, index, rng, pools)
@@ -36,7 +34,6 @@ def write_agency(size, index: int, seed: int, pools) -> dict[str, int]:
     )
     links = forums.link_needs(found, cases, needs, rng)
     agencies.grant(found, pools, rng)
-    summaries.rebuild(found.agency.pk)
     return {
         "agencies": 1,
         "neighbourhoods": len(found.hoods),
@@ -58,3 +55,13 @@ def write_agency(size, index: int, seed: int, pools) -> dict[str, int]:
 
 _TOTALS = ("needs", "initiatives", "stage_changes", "consultations", "positions", "revenue")
 _TOTALS += ("forums", "attendees")
+
+
+def big_tables() -> tuple:
+    """The tables written with the fast writer: their indexes are built after the load."""
+    from kiezwerk.economy.models import MonthFigures, Revenue
+    from kiezwerk.forums.models import Attendee
+    from kiezwerk.initiatives.models import Consultation, StageChange
+    from kiezwerk.jobs.models import Position
+
+    return (Revenue, MonthFigures, Consultation, StageChange, Position, Attendee)
