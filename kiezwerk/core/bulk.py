@@ -65,26 +65,43 @@ class Writer:
 @contextmanager
 def indexes_deferred(models_: Sequence[type[models.Model]]) -> Iterator[None]:
     """Drop the secondary indexes of `models_` (not the primary keys, nor indexes that back a
-    table constraint), run the block, and create them again from their saved definitions:
-    building an index once over millions of rows is several times faster than updating it row
-    by row. Call inside `transaction.atomic()`: both engines roll the DDL back with the rows
-    when the block fails, so no index is ever lost."""
+    unique constraint) and, on PostgreSQL, their foreign keys; run the block; then create them
+    again from their saved definitions. Building an index once over millions of rows is
+    several times faster than updating it row by row, and a foreign key added to a full table
+    is checked by one join instead of one trigger per row. Call inside
+    `transaction.atomic()`: both engines roll the DDL back with the rows when the block fails,
+    so no index or key is ever lost."""
     if not connection.in_atomic_block:
         raise RuntimeError("indexes_deferred needs a transaction")
-    saved = [found for model in models_ for found in _secondary_indexes(model._meta.db_table)]
+    tables = [model._meta.db_table for model in models_]
+    indexes = [found for table in tables for found in _secondary_indexes(table)]
+    keys = [found for table in tables for found in _foreign_keys(table)]
+    quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for name, _definition in saved:
-            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        for table, name, _definition in keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {quote(name)}")
     yield
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Django's foreign keys are checked at commit; PostgreSQL builds no index on a
-            # table with checks pending, so they run now (as they would at commit).
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        for _name, definition in saved:
+        for _name, definition in indexes:
             cursor.execute(definition)
-        if connection.vendor == "postgresql":
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table, name, definition in keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
+
+
+def _foreign_keys(table: str) -> list[tuple[str, str, str]]:
+    """(table, name, definition) of the table's foreign keys on PostgreSQL (SQLite checks
+    them cheaply and cannot drop them)."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+            " WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+            [table],
+        )
+        return [(table, name, definition) for name, definition in cursor.fetchall()]
 
 
 def _secondary_indexes(table: str) -> list[tuple[str, str]]:
