@@ -67,8 +67,8 @@ class Command(BaseCommand):
         """Figures that differ or are not zero (all of them at -v 2), then a summary."""
         shown = [row for row in rows if verbosity > 1 or not row.same or row.live]
         width = max([len(row.label) for row in shown] + [20])
-        live, restored = _("live"), _("restored")
-        self.stdout.write(f"{_('Compared'):<{width}}  {live:>12}  {restored:>12}")
+        compared, live, restored = _("Compared"), _("live"), _("restored")
+        self.stdout.write(f"{compared:<{width}}  {live:>12}  {restored:>12}")
         for row in shown:
             mark = _("equal") if row.same else self.style.ERROR(_("DIFFERENT"))
             line = f"{row.label:<{width}}  {_show(row.live):>12}  {_show(row.restored):>12}  {mark}"
