@@ -76,7 +76,11 @@ class DirectoryFilterForm(forms.Form):
     tied to its field (a hand-edited address), never a 500."""
 
     agency = forms.ChoiceField(label=_("Agency"), required=False)
-    neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False)
+    neighbourhood = forms.ChoiceField(
+        label=_("Neighbourhood"),
+        required=False,
+        help_text=_("Choose an agency and show its entries to choose among its neighbourhoods."),
+    )
     category = forms.TypedChoiceField(
         label=_("What it offers"), required=False, coerce=int, empty_value=None
     )
@@ -93,9 +97,16 @@ class DirectoryFilterForm(forms.Form):
         ]
         self.fields["neighbourhood"].choices = [
             ("", _("All neighbourhoods")),
-            *hoods.order_by("name", "slug").values_list("slug", "name").distinct(),
+            *self._offered(hoods).order_by("name", "slug").values_list("slug", "name").distinct(),
         ]
         self.fields["category"].choices = [("", _("All kinds")), *categories]
+
+    def _offered(self, hoods):
+        """The neighbourhoods of the chosen agency (a country has thousands: a list of all
+        of them helps nobody), and the one in the address, which stays valid alone."""
+        agency, chosen = self.data.get("agency") or "", self.data.get("neighbourhood") or ""
+        offered = hoods.filter(agency__slug=agency) if agency else hoods.none()
+        return offered | hoods.filter(slug=chosen) if chosen else offered
 
     def filter(self, entries):
         """The entries that match; a neighbourhood matches where they are and where they

@@ -101,6 +101,22 @@ def test_directory_offers_only_categories_of_listed_enterprises(reader, agency, 
     assert "Kinderbetreuung" not in page
 
 
+def test_directory_offers_the_neighbourhoods_of_the_chosen_agency(
+    reader, agency, neighbourhoods, other_agency
+):
+    box, helm = neighbourhoods
+    elsewhere = NeighbourhoodFactory(agency=other_agency, name="Reuterkiez")
+
+    def offered(**query) -> set[str]:
+        page = reader.get(DIRECTORY, query).content.decode()
+        select = re.search(r'<select name="neighbourhood".*?</select>', page, re.S).group(0)
+        return set(re.findall(r'<option value="([^"]+)"', select))
+
+    assert offered() == set()  # a country's thousands would help nobody
+    assert offered(agency=agency.slug) == {box.slug, helm.slug}
+    assert offered(neighbourhood=elsewhere.slug) == {elsewhere.slug}  # a link keeps its place
+
+
 @pytest.mark.parametrize(
     ("field", "value"), [("agency", "nirgends"), ("category", "abc"), ("neighbourhood", "x")]
 )
