@@ -70,6 +70,10 @@ def main() -> int:
     options = _arguments()
     sizes = ["S"] if options.size == "S" else ["S", options.size]
     engines = ["sqlite"] + ([] if options.no_postgres or not _postgres_up() else ["postgres"])
+    if options.size == "L":  # nationwide is for PostgreSQL only
+        if "postgres" not in engines:
+            raise SystemExit("Size L needs PostgreSQL (BENCH_POSTGRES).")
+        engines, options.engine = ["postgres"], "postgres"
     missed = False
     print(f"\nKiezwerk issue-10 benchmark: worlds {', '.join(sizes)} on {', '.join(engines)}\n")
     urls = {}
