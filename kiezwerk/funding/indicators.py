@@ -312,26 +312,9 @@ def economy(span: Span) -> dict[str, Decimal]:
       valued). Grants and donations are not part of the mix. All three are 0 when the mix is
       empty; otherwise they add up to 100 (rounding is for display).
     """
-    rows, nothing = month_rows(span), Value(ZERO, output_field=VALUE)
-    money = _pooled(
-        Revenue,
-        rows & Q(source__in=(Source.PUBLIC, Source.MARKET)),
-        public=Sum("amount", filter=Q(source=Source.PUBLIC), output_field=VALUE),
-        market=Sum("amount", filter=Q(source=Source.MARKET), output_field=VALUE),
-        volunteer=nothing,
-        hours=nothing,
-    )
-    work = _pooled(
-        MonthFigures,
-        rows,
-        public=nothing,
-        market=nothing,
-        volunteer=Sum(ExpressionWrapper(F("volunteer_hours") * F("hour_rate"), VALUE)),
-        hours=Sum("volunteer_hours", output_field=VALUE),
-    )
     names = ("public", "market", "volunteer", "hours")
     sums = dict.fromkeys(names, ZERO)
-    for found in money.union(work, all=True):
+    for found in economy_rows(month_rows(span)):
         for name, value in zip(names, found, strict=True):
             sums[name] += Decimal(value or 0).quantize(FOUR_PLACES)
     mix = {source: sums[source] for source in ("public", "market", "volunteer")}
@@ -343,10 +326,33 @@ def economy(span: Span) -> dict[str, Decimal]:
     return {"volunteer_hours": sums["hours"].quantize(CENT), **shares}
 
 
-def _pooled(model, rows: Q, **sums):
-    """One row of `sums` over the rows of `model` (grouped by the one agency they are of)."""
-    found = model.objects.filter(rows).order_by().values("agency_id").annotate(**sums)
-    return found.values_list(*sums)
+def economy_rows(rows: Q, key: str = "agency_id", *, keyed: bool = False):
+    """One query, the union of a grouped read of the revenue rows (public contracts, market
+    sales) and one of the monthly figures (valued volunteer work, hours), each by `key`: rows of
+    (public, market, volunteer, hours), led by the key's value when `keyed`."""
+    nothing = Value(ZERO, output_field=VALUE)
+
+    def grouped(model, where: Q, **sums):
+        found = model.objects.filter(where).order_by().values(key).annotate(**sums)
+        return found.values_list(*((key,) if keyed else ()), *sums)
+
+    money = grouped(
+        Revenue,
+        rows & Q(source__in=(Source.PUBLIC, Source.MARKET)),
+        public=Sum("amount", filter=Q(source=Source.PUBLIC), output_field=VALUE),
+        market=Sum("amount", filter=Q(source=Source.MARKET), output_field=VALUE),
+        volunteer=nothing,
+        hours=nothing,
+    )
+    work = grouped(
+        MonthFigures,
+        rows,
+        public=nothing,
+        market=nothing,
+        volunteer=Sum(ExpressionWrapper(F("volunteer_hours") * F("hour_rate"), VALUE)),
+        hours=Sum("volunteer_hours", output_field=VALUE),
+    )
+    return money.union(work, all=True)
 
 
 def month_rows(span: Span) -> Q:

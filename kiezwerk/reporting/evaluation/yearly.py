@@ -12,12 +12,9 @@ compares them); `whole` holds the values of the whole range that the impact chai
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, ExpressionWrapper, F, Q, Sum, Value
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from kiezwerk.economy.enums import Source
-from kiezwerk.economy.models import MonthFigures, Revenue
-from kiezwerk.economy.queries import VALUE
 from kiezwerk.funding import indicators as ind
 from kiezwerk.funding.indicators import Span
 
@@ -164,26 +161,9 @@ def _resources(whole: Span, spans: dict[int, Span], found: Found) -> None:
 def _economy(whole: Span, spans: dict[int, Span], found: Found) -> None:
     """One query: the revenue rows and the monthly figures, each grouped by their integer year
     (a calendar year is all twelve months of it, as `indicators.economy` reads it)."""
-    rows, nothing = ind.month_rows(whole), Value(ZERO, output_field=VALUE)
-    money = _by_year(
-        Revenue,
-        rows & Q(source__in=(Source.PUBLIC, Source.MARKET)),
-        public=Sum("amount", filter=Q(source=Source.PUBLIC), output_field=VALUE),
-        market=Sum("amount", filter=Q(source=Source.MARKET), output_field=VALUE),
-        volunteer=nothing,
-        hours=nothing,
-    )
-    work = _by_year(
-        MonthFigures,
-        rows,
-        public=nothing,
-        market=nothing,
-        volunteer=Sum(ExpressionWrapper(F("volunteer_hours") * F("hour_rate"), VALUE)),
-        hours=Sum("volunteer_hours", output_field=VALUE),
-    )
     names = ("public", "market", "volunteer", "hours")
     sums = {year: dict.fromkeys(names, ZERO) for year in spans}
-    for year, *values in money.union(work, all=True):
+    for year, *values in ind.economy_rows(ind.month_rows(whole), "year", keyed=True):
         for name, value in zip(names, values, strict=True):
             sums[year][name] += Decimal(value or 0).quantize(ind.FOUR_PLACES)
     for year, values in found.years.items():
@@ -192,9 +172,3 @@ def _economy(whole: Span, spans: dict[int, Span], found: Found) -> None:
         values["volunteer_hours"] = sums[year]["hours"].quantize(ind.CENT)
         for source, amount in mix.items():
             values[f"share_{source}"] = amount * ind.HUNDRED / total if total > 0 else ZERO
-
-
-def _by_year(model, rows: Q, **sums):
-    """Per year one row of `sums` over the rows of `model`: (year, *sums)."""
-    found = model.objects.filter(rows).order_by().values("year").annotate(**sums)
-    return found.values_list("year", *sums)
