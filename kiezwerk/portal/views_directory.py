@@ -71,16 +71,16 @@ FORUM_FIELDS = (
 )
 
 
+# The directory offers every neighbourhood up to this many, else the chosen agency's.
+ALL_NEIGHBOURHOODS_UP_TO = 60
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's filters; each offers only what exists, so any other value is an error
     tied to its field (a hand-edited address), never a 500."""
 
     agency = forms.ChoiceField(label=_("Agency"), required=False)
-    neighbourhood = forms.ChoiceField(
-        label=_("Neighbourhood"),
-        required=False,
-        help_text=_("Choose an agency and show its entries to choose among its neighbourhoods."),
-    )
+    neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False)
     category = forms.TypedChoiceField(
         label=_("What it offers"), required=False, coerce=int, empty_value=None
     )
@@ -97,16 +97,28 @@ class DirectoryFilterForm(forms.Form):
         ]
         self.fields["neighbourhood"].choices = [
             ("", _("All neighbourhoods")),
-            *self._offered(hoods).order_by("name", "slug").values_list("slug", "name").distinct(),
+            *self._offered(hoods),
         ]
         self.fields["category"].choices = [("", _("All kinds")), *categories]
 
-    def _offered(self, hoods):
-        """The neighbourhoods of the chosen agency (a country has thousands: a list of all
-        of them helps nobody), and the one in the address, which stays valid alone."""
+    def _offered(self, hoods) -> list[tuple[str, str]]:
+        """Every neighbourhood while there are few; beyond that (542 in Berlin, thousands in
+        a country: a list that long helps nobody) those of the chosen agency, and the one in
+        the address, which stays valid alone."""
+
+        def choices(found, limit=None) -> list[tuple[str, str]]:
+            ordered = found.order_by("name", "slug").values_list("slug", "name").distinct()
+            return list(ordered[:limit] if limit else ordered)
+
+        every = choices(hoods, ALL_NEIGHBOURHOODS_UP_TO + 1)
+        if len(every) <= ALL_NEIGHBOURHOODS_UP_TO:
+            return every
+        self.fields["neighbourhood"].help_text = _(
+            "Choose an agency first, then one of its neighbourhoods."
+        )
         agency, chosen = self.data.get("agency") or "", self.data.get("neighbourhood") or ""
         offered = hoods.filter(agency__slug=agency) if agency else hoods.none()
-        return offered | hoods.filter(slug=chosen) if chosen else offered
+        return choices(offered | hoods.filter(slug=chosen) if chosen else offered)
 
     def filter(self, entries):
         """The entries that match; a neighbourhood matches where they are and where they

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from kiezwerk.core.models import ActivityLogEntry
 from kiezwerk.portal.directory_jsonld import opening_hours
+from kiezwerk.portal.views_directory import ALL_NEIGHBOURHOODS_UP_TO
 from tests.conftest import client_for, count_queries
 from tests.factories import (
     ContactPersonFactory,
@@ -101,20 +102,28 @@ def test_directory_offers_only_categories_of_listed_enterprises(reader, agency, 
     assert "Kinderbetreuung" not in page
 
 
-def test_directory_offers_the_neighbourhoods_of_the_chosen_agency(
+def test_directory_offers_the_chosen_agency_s_neighbourhoods_where_there_are_many(
     reader, agency, neighbourhoods, other_agency
 ):
     box, helm = neighbourhoods
-    elsewhere = NeighbourhoodFactory(agency=other_agency, name="Reuterkiez")
+    many = NeighbourhoodFactory.create_batch(ALL_NEIGHBOURHOODS_UP_TO, agency=other_agency)
 
     def offered(**query) -> set[str]:
         page = reader.get(DIRECTORY, query).content.decode()
         select = re.search(r'<select name="neighbourhood".*?</select>', page, re.S).group(0)
         return set(re.findall(r'<option value="([^"]+)"', select))
 
-    assert offered() == set()  # a country's thousands would help nobody
+    assert offered() == set()  # 62 would help nobody: the agency first
     assert offered(agency=agency.slug) == {box.slug, helm.slug}
-    assert offered(neighbourhood=elsewhere.slug) == {elsewhere.slug}  # a link keeps its place
+    assert offered(neighbourhood=many[0].slug) == {many[0].slug}  # a link keeps its place
+    assert "Choose an agency first" in reader.get(DIRECTORY).content.decode()
+
+
+def test_directory_offers_every_neighbourhood_where_there_are_few(reader, neighbourhoods):
+    page = reader.get(DIRECTORY).content.decode()
+
+    assert all(f'<option value="{hood.slug}"' in page for hood in neighbourhoods)
+    assert "Choose an agency first" not in page
 
 
 @pytest.mark.parametrize(
