@@ -48,7 +48,7 @@ class Writer:
     def _execute_many(self) -> None:
         marks = ", ".join("?" * self.width)
         # Names come from the model's _meta, never from input.
-        sql = f"INSERT INTO {self.table} ({self.columns}) VALUES ({marks})"  # noqa: S608
+        sql = f"INSERT INTO {self.table} ({self.columns}) VALUES ({marks})"  # noqa: S608  # nosec B608 - names from _meta
         raw = connection.connection.cursor()
         try:
             raw.executemany(sql, self.rows)

@@ -9,7 +9,7 @@ import io
 import os
 import shutil
 import sqlite3
-import subprocess  # nosec B404
+import subprocess  # nosec B404 - runs pg_restore on our own dump
 from decimal import Decimal
 from pathlib import Path
 
@@ -111,11 +111,11 @@ def _initiatives_in(path: Path) -> int:
         with sqlite3.connect(path) as database:
             assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             return database.execute("SELECT count(*) FROM initiatives_initiative").fetchone()[0]
-    listing = subprocess.run(  # nosec B603 B607
+    listing = subprocess.run(  # nosec B603 B607 - pg_restore, fixed arguments
         ["pg_restore", "--list", str(path)], capture_output=True, text=True, check=True
     ).stdout
     assert "TABLE DATA public initiatives_initiative" in listing
-    data = subprocess.run(  # nosec B603 B607
+    data = subprocess.run(  # nosec B603 B607 - pg_restore, fixed arguments
         ["pg_restore", "--data-only", "--table=initiatives_initiative", "--file=-", str(path)],
         capture_output=True,
         text=True,

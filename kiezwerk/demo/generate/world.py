@@ -11,7 +11,7 @@ from kiezwerk.demo.generate.rows import share
 
 def write_agency(size, index: int, seed: int, pools) -> dict[str, int]:
     """Write agency number `index` of a world of `size`; returns its rows per table."""
-    rng = random.Random(f"kiezwerk-world-{seed}-{index}")  # noqa: S311 (data, not secrets)
+    rng = random.Random(f"kiezwerk-world-{seed}-{index}")  # noqa: S311 - data, no secret  # nosec B311
     part = {name: share(getattr(size, name), size.agencies, index) for name in _TOTALS}
     found = agencies.frame(size, index, rng, pools)
     needs = forums.write_needs(found, part["needs"], pools, rng)
