@@ -109,6 +109,12 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--worlds-only", action="store_true", help="make the worlds, measure nothing"
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=("pages", "aggregates", "exports", "plans"),
+        help="measure only these (default: all)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     return parser.parse_args()
 
